@@ -1,0 +1,78 @@
+#include "LatencyHistogram.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace flowlab {
+
+// Values below kSub go one per bucket; above, each power of two [2^k, 2^(k+1)) is split
+// into kSub equal sub-buckets.
+int LatencyHistogram::bucketOf(quint64 v)
+{
+    if (v < quint64(kSub))
+        return int(v);
+    const int msb = 63 - __builtin_clzll(v);
+    const int shift = msb - kSubBits;
+    const int sub = int((v >> shift) & (kSub - 1));
+    return (shift + 1) * kSub + sub;
+}
+
+quint64 LatencyHistogram::bucketLow(int b)
+{
+    if (b < kSub)
+        return quint64(b);
+    const int shift = b / kSub - 1;
+    const quint64 sub = quint64(b % kSub);
+    return (quint64(kSub) + sub) << shift;
+}
+
+quint64 LatencyHistogram::bucketHigh(int b)
+{
+    if (b < kSub)
+        return quint64(b);
+    const int shift = b / kSub - 1;
+    return bucketLow(b) + ((quint64(1) << shift) - 1);
+}
+
+void LatencyHistogram::add(qint64 micros)
+{
+    const quint64 v = micros < 0 ? 0 : quint64(micros);
+    const int b = std::min(bucketOf(v), kBuckets - 1);
+    ++m_buckets[std::size_t(b)];
+    if (m_count == 0 || qint64(v) < m_min)
+        m_min = qint64(v);
+    if (qint64(v) > m_max)
+        m_max = qint64(v);
+    ++m_count;
+    m_sum += double(v);
+}
+
+void LatencyHistogram::merge(const LatencyHistogram &other)
+{
+    if (other.m_count == 0)
+        return;
+    for (std::size_t i = 0; i < m_buckets.size(); ++i)
+        m_buckets[i] += other.m_buckets[i];
+    m_min = m_count ? std::min(m_min, other.m_min) : other.m_min;
+    m_max = std::max(m_max, other.m_max);
+    m_count += other.m_count;
+    m_sum += other.m_sum;
+}
+
+qint64 LatencyHistogram::percentile(double q) const
+{
+    if (m_count == 0)
+        return 0;
+    const quint64 rank = std::max<quint64>(1, quint64(std::ceil(q * double(m_count))));
+    quint64 seen = 0;
+    for (int b = 0; b < kBuckets; ++b) {
+        seen += m_buckets[std::size_t(b)];
+        if (seen >= rank) {
+            const quint64 mid = (bucketLow(b) + bucketHigh(b)) / 2;
+            return std::clamp(qint64(mid), m_min, m_max);
+        }
+    }
+    return m_max;
+}
+
+} // namespace flowlab

@@ -1,0 +1,41 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <array>
+
+namespace flowlab {
+
+/// Log-bucketed histogram of durations in microseconds (64 sub-buckets per power of two,
+/// so a percentile is within about 1.1% of the exact value), with the exact count, sum,
+/// minimum and maximum. Constant memory, O(1) insert.
+class LatencyHistogram
+{
+public:
+    void add(qint64 micros);
+    void merge(const LatencyHistogram &other);
+    void clear() { *this = LatencyHistogram(); }
+
+    quint64 count() const { return m_count; }
+    double mean() const { return m_count ? m_sum / double(m_count) : 0.0; }
+    qint64 min() const { return m_count ? m_min : 0; }
+    qint64 max() const { return m_max; }
+    /// The value below which the fraction q (0..1) of the samples lie; 0 when empty.
+    qint64 percentile(double q) const;
+
+private:
+    static constexpr int kSubBits = 6;
+    static constexpr int kSub = 1 << kSubBits;
+    static constexpr int kBuckets = (64 - kSubBits) * kSub;
+    static int bucketOf(quint64 v);
+    static quint64 bucketLow(int b);
+    static quint64 bucketHigh(int b);
+
+    std::array<quint32, kBuckets> m_buckets{};
+    quint64 m_count = 0;
+    double m_sum = 0.0;
+    qint64 m_min = 0;
+    qint64 m_max = 0;
+};
+
+} // namespace flowlab

@@ -1,0 +1,42 @@
+#include "NodeKind.h"
+
+namespace flowlab {
+
+QString nodeKindId(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Producer:
+        return QStringLiteral("producer");
+    case NodeKind::SqsQueue:
+        return QStringLiteral("sqs-queue");
+    case NodeKind::ConsumerGroup:
+        return QStringLiteral("consumer-group");
+    }
+    return QString();
+}
+
+QString nodeKindDisplayName(NodeKind kind)
+{
+    switch (kind) {
+    case NodeKind::Producer:
+        return QStringLiteral("Producer");
+    case NodeKind::SqsQueue:
+        return QStringLiteral("SQS queue");
+    case NodeKind::ConsumerGroup:
+        return QStringLiteral("Consumer group");
+    }
+    return QString();
+}
+
+bool nodeKindFromId(const QString &id, NodeKind *kind)
+{
+    for (NodeKind k : kAllNodeKinds) {
+        if (nodeKindId(k) == id) {
+            *kind = k;
+            return true;
+        }
+    }
+    return false;
+}
+
+} // namespace flowlab
