@@ -146,6 +146,9 @@ QVector<PropertyDef> queueProperties()
         boolProp("oldHandleDeletes", "Old receipt handles delete", true,
                  "Whether a DeleteMessage with an earlier receipt handle of the message "
                  "still deletes it (AWS: it may not)."),
+        boolProp("visibilityCapFromFirstReceive", "12 h cap from first receive", false,
+                 "Whether the 12-hour visibility limit counts from the first receive of the "
+                 "message rather than from the current one (AWS does not say)."),
     };
 }
 

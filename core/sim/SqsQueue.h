@@ -43,6 +43,7 @@ struct SqsQueueConfig
     int fifoApiTps = 300;
     int highThroughputTps = 70000;
     bool oldHandleDeletes = true;
+    bool visibilityCapFromFirstReceive = false; ///< 12-hour cap measured from the first receive
 
     /// Reads every key the schema knows from a node's settings.
     static SqsQueueConfig fromSettings(const QVariantMap &resolved);
@@ -169,6 +170,14 @@ public:
                                     quint64 token);
     /// Forgets the long polls of a receiver (a consumer removed, a client gone).
     void cancelLongPolls(SqsReceiver *receiver);
+    /// Forgets one long poll (a worker retired).
+    void cancelLongPoll(SqsReceiver *receiver, quint64 token);
+    /// Whether a received message is still held by the queue (in flight, or visible again
+    /// after a flight): a consumer finishing it can tell if it may come back.
+    bool holdsReceivedMessage(quint64 messageId) const
+    {
+        return m_inFlight.count(messageId) > 0 || m_returned.count(messageId) > 0;
+    }
     SqsError deleteMessage(const SqsReceiptHandle &handle);
     SqsError changeMessageVisibility(const SqsReceiptHandle &handle, int visibilityTimeout);
     SqsError purge();
@@ -190,7 +199,7 @@ public:
     /// ApproximateAgeOfOldestMessage: age of the oldest message not deleted (visible or
     /// in flight), in seconds; 0 when empty.
     double ageOfOldestMessageSeconds() const;
-    const SqsQueueStats &stats() const;
+    SqsQueueStats stats() const;
     /// Time from send to first receive, over all first receives.
     const LatencyHistogram &queueWaitHistogram() const { return m_waitHistogram; }
 
@@ -259,7 +268,7 @@ private:
     void serveLongPolls();
     void requestServe();
     void dropMessage(const Message &m);
-    void noteVisibleChange();
+    void accumulateArea();
     SimTime retentionDeadline(const Message &m) const;
     SimTime maxVisibilityEnd(const InFlight &entry) const;
     void pruneDedup();
@@ -299,9 +308,9 @@ private:
     Window m_apiWindow[3];
     QHash<quint64, Window> m_groupWindows; ///< (action, group) in high-throughput mode
 
-    mutable SqsQueueStats m_stats;
+    SqsQueueStats m_stats;
     SimTime m_visibleSince = 0;
-    qint64 m_lastVisible = 0;
+    std::unordered_map<quint64, quint32> m_returned; ///< visible after a flight: id -> group
     LatencyHistogram m_waitHistogram;
     SqsQueueStats m_lastSample;
     int m_colVisible = 0; ///< first metrics column; the others follow in order
