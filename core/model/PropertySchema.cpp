@@ -1,5 +1,7 @@
 #include "PropertySchema.h"
 
+#include <QLocale>
+
 #include <cmath>
 
 namespace flowlab {
@@ -220,7 +222,9 @@ bool PropertyDef::accepts(const QVariant &value, QString *why) const
             || !std::isfinite(d))
             return fail(QStringLiteral("must be a number"));
         if (d < minimum || d > maximum)
-            return fail(QStringLiteral("must be between %1 and %2").arg(minimum).arg(maximum));
+            return fail(QStringLiteral("must be between %1 and %2")
+                            .arg(minimum, 0, 'g', QLocale::FloatingPointShortest)
+                            .arg(maximum, 0, 'g', QLocale::FloatingPointShortest));
         return true;
     }
     case Type::Enum:
