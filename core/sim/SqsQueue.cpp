@@ -229,6 +229,13 @@ void SqsQueue::acceptDeadLetter(Message m)
     makeVisible(m, false);
 }
 
+void SqsQueue::endFlight(const Message &m)
+{
+    // A FIFO group may be free again, and there is room under the in-flight limit.
+    m_store->endFlight(m.group);
+    requestServe();
+}
+
 void SqsQueue::dropMessage(const Message &m)
 {
     engine().payloads().release(m.payload);
@@ -421,8 +428,10 @@ void SqsQueue::serveLongPolls()
         takeMessages(w.request.maxNumberOfMessages, w.request.visibilityTimeout,
                      w.request.receiverNode, a.messages);
         if (a.messages.empty()) {
-            m_waiters.push_front(w); // everything it found went to the DLQ or expired
-            continue;
+            // takeMessages takes until it has enough or nothing is receivable (a FIFO queue
+            // whose visible messages are all in blocked groups): the others wait too.
+            m_waiters.push_front(w);
+            break;
         }
         answers.push_back(std::move(a));
     }
@@ -449,7 +458,7 @@ void SqsQueue::onVisibilityExpired(quint64 messageId, quint16 generation)
     m_inFlight.erase(it);
     if (now() >= retentionDeadline(entry.message)) {
         // Retention deletes in-flight messages too (spec §1.12).
-        m_store->endFlight(entry.message.group);
+        endFlight(entry.message);
         ++m_stats.expired;
         trace(TraceKind::Expired, messageId);
         dropMessage(entry.message);
@@ -486,7 +495,7 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
         }
         const Message m = entry.message;
         m_inFlight.erase(it);
-        m_store->endFlight(m.group);
+        endFlight(m);
         ++m_stats.deleted;
         trace(TraceKind::Deleted, m.id, stale ? 1 : 0);
         dropMessage(m);

@@ -267,6 +267,7 @@ private:
     void sweepRetention();
     void serveLongPolls();
     void requestServe();
+    void endFlight(const Message &m);
     void dropMessage(const Message &m);
     void accumulateArea();
     SimTime retentionDeadline(const Message &m) const;

@@ -20,6 +20,7 @@ private slots:
     void oneReceiveTakesAsManyOfOneGroupAsPossible();
     void orderKeptWhenMessageComesBack();
     void deletingOutOfOrderUnblocksAtLast();
+    void longPollWaitsForBlockedGroup();
     void deduplicationWindow();
     void deduplicationContinuesAfterDelete();
     void contentBasedDeduplication();
@@ -117,6 +118,26 @@ void TestSqsFifo::deletingOutOfOrderUnblocksAtLast()
     const auto rest = f.receive(10);
     QCOMPARE(rest.size(), std::size_t(1));
     QCOMPARE(f.bodyOf(rest[0]), QByteArray("3"));
+}
+
+void TestSqsFifo::longPollWaitsForBlockedGroup()
+{
+    QueueFixture f(fifoConfig());
+    f.send("1", "G", "1");
+    f.send("2", "G", "2");
+    const auto first = f.receive(1);
+    // Message 2 is visible but its group is blocked: a long poll waits...
+    SqsReceiveRequest r;
+    r.waitTimeSeconds = 20;
+    QVERIFY(f.queue->receiveMessage(r, &f.collector, 5).waiting);
+    f.advanceTo(3.0);
+    QVERIFY(f.collector.answers.empty());
+    // ...and is answered as soon as the delete frees the group.
+    QVERIFY(f.queue->deleteMessage(first[0].handle).ok());
+    f.advanceTo(3.0);
+    QCOMPARE(f.collector.answers.size(), std::size_t(1));
+    QCOMPARE(f.collector.answers[0].at, fromSeconds(3.0));
+    QCOMPARE(f.bodyOf(f.collector.answers[0].messages[0]), QByteArray("2"));
 }
 
 void TestSqsFifo::deduplicationWindow()

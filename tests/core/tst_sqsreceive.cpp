@@ -537,6 +537,17 @@ void TestSqsReceive::inFlightLimitStandard()
     f.advanceTo(5.0);
     QCOMPARE(f.collector.answers.size(), std::size_t(1));
     QVERIFY(f.collector.answers[0].messages.empty());
+    // Room under the limit again: a waiting long poll gets the third message at once.
+    QVERIFY(f.queue->receiveMessage(r, &f.collector, 10).waiting);
+    f.advanceTo(6.0);
+    const auto held = f.receive(10); // over the limit: nothing for a short poll either
+    QVERIFY(held.empty());
+    f.queue->applySetting(QStringLiteral("duplicateDeliveryProbability"), 0.0);
+    SqsReceiptHandle any{1, 1, 1};
+    QVERIFY(f.queue->deleteMessage(any).ok());
+    f.advanceTo(6.0);
+    QCOMPARE(f.collector.answers.size(), std::size_t(2));
+    QCOMPARE(f.collector.answers[1].messages.size(), std::size_t(1));
 }
 
 void TestSqsReceive::inFlightLimitFifoNoError()
