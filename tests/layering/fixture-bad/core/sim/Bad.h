@@ -1,0 +1,8 @@
+#pragma once
+
+#include <QTextBlock>
+#include <QWidget>
+#include <QtCore/QObject>
+
+class Bad : public QObject
+{};

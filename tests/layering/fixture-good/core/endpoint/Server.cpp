@@ -1,0 +1,4 @@
+#include <sys/socket.h>
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QtHttpServer/QHttpServer>
