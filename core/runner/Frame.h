@@ -22,12 +22,12 @@ struct NodeFrame
 /// second of virtual time); the nodes' counters stay exact.
 struct TokenSpawn
 {
-    int from = 0;          ///< node id
-    int to = 0;            ///< node id
+    int from = 0; ///< node id
+    int to = 0;   ///< node id
     quint64 message = 0;
-    quint32 colorKey = 0;  ///< FIFO message group (interned), 0 = none
+    quint32 colorKey = 0; ///< FIFO message group (interned), 0 = none
     SimTime time = 0;
-    TraceKind kind = TraceKind::Sent; ///< Sent, Received, MovedToDlq, Expired
+    TraceKind kind = TraceKind::Sent; ///< Sent, Received or MovedToDlq
 };
 
 /// An immutable snapshot published by the runner at most 60 times a second of wall time.
@@ -36,13 +36,14 @@ struct Frame
     SimTime time = 0;
     quint64 eventsProcessed = 0;
     bool running = false;
-    bool finished = false;  ///< no events left (or the run's end was reached)
-    double speed = 1.0;     ///< 0 = as fast as possible
+    bool finished = false; ///< no events left (or the run's end was reached)
+    double speed = 1.0;    ///< 0 = as fast as possible
     QVector<NodeFrame> nodes;
-    QVector<TokenSpawn> tokens;       ///< spawned since the previous frame
-    QVector<TraceRecord> trace;       ///< trace records since the previous frame (capped)
-    quint64 traceDropped = 0;         ///< records left out of `trace` by the cap
-    QString lastError;                ///< the last edit the engine refused, if any
+    QVector<TokenSpawn> tokens; ///< spawned since the previous frame
+    QVector<TraceRecord> trace; ///< trace records since the previous frame (capped)
+    quint64 traceDropped = 0;   ///< records left out of `trace` by the cap
+    quint64 tokensDropped = 0;  ///< sampled tokens left out of `tokens` by the cap
+    QString lastError;          ///< the last edit the engine refused, if any
 
     const NodeFrame *node(int nodeId) const
     {

@@ -11,7 +11,8 @@
 
 namespace flowlab {
 
-std::unique_ptr<Simulation> HeadlessRun::simulate(const Diagram &diagram, SimTime duration,
+std::unique_ptr<Simulation> HeadlessRun::simulate(const Diagram &diagram,
+                                                  SimTime duration,
                                                   quint64 seed)
 {
     auto sim = std::make_unique<Simulation>(diagram, seed);
@@ -20,24 +21,23 @@ std::unique_ptr<Simulation> HeadlessRun::simulate(const Diagram &diagram, SimTim
     return sim;
 }
 
-QString HeadlessRun::summaryTable(const Simulation &sim, const QString &title,
-                                  double wallSeconds)
+QString HeadlessRun::summaryTable(const Simulation &sim, const QString &title, double wallSeconds)
 {
     const Engine &engine = sim.engine();
     QString text;
     QTextStream s(&text);
     s << title << "\n"
-      << "seed " << engine.seed() << ", " << formatDuration(engine.now())
-      << " of virtual time, " << engine.eventsProcessed() << " events in "
-      << QString::number(wallSeconds, 'f', 2) << " s of wall time\n";
+      << "seed " << engine.seed() << ", " << formatDuration(engine.now()) << " of virtual time, "
+      << engine.eventsProcessed() << " events in " << QString::number(wallSeconds, 'f', 2)
+      << " s of wall time\n";
     int labelWidth = 0;
     for (const SimNode *n : engine.nodes()) {
         for (const auto &row : n->summary())
             labelWidth = std::max(labelWidth, int(row.first.size()));
     }
     for (const SimNode *n : engine.nodes()) {
-        s << "\n" << n->name() << "  (" << nodeKindDisplayName(n->kind()) << ", id " << n->id()
-          << ")\n";
+        s << "\n"
+          << n->name() << "  (" << nodeKindDisplayName(n->kind()) << ", id " << n->id() << ")\n";
         for (const auto &row : n->summary())
             s << "  " << row.first.leftJustified(labelWidth + 2, QLatin1Char(' ')) << row.second
               << "\n";
@@ -57,8 +57,9 @@ int HeadlessRun::run(const Options &options, QTextStream &out, QTextStream &err)
     wall.start();
     const auto sim = simulate(diagram, options.duration, options.seed);
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
-    out << summaryTable(*sim, QStringLiteral("Flowlab headless run of %1")
-                                  .arg(QFileInfo(options.file).fileName()),
+    out << summaryTable(*sim,
+                        QStringLiteral("Flowlab headless run of %1")
+                            .arg(QFileInfo(options.file).fileName()),
                         seconds);
     if (!options.report.isEmpty()) {
         QString why;

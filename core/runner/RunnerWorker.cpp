@@ -1,0 +1,288 @@
+#include "RunnerWorker.h"
+
+#include "sim/Simulation.h"
+
+#include <QThread>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+
+namespace flowlab {
+
+namespace {
+// Paced runs wake every few milliseconds; as-fast-as-possible runs use a zero timer, which
+// fires whenever the worker's event loop has nothing else to do, so queued commands are
+// taken between two chunks at any speed.
+constexpr int kPacedTickMs = 4;
+// Events run between two looks at the wall clock and the interruption flag.
+constexpr quint64 kChunkEvents = 1000;
+// Wall time one tick may spend running events before it returns to the event loop.
+constexpr qint64 kTickBudgetNs = 8'000'000;
+constexpr qint64 kFrameIntervalNs = 1'000'000'000 / 60;
+// When a paced run falls further behind its target than this (in wall time), the target is
+// moved back to the engine's clock: virtual time lags instead of racing to catch up later.
+constexpr qint64 kMaxLagNs = 100'000'000;
+constexpr double kMinSpeed = 0.1;
+constexpr double kMaxSpeed = 1000.0;
+} // namespace
+
+RunnerWorker::RunnerWorker(QObject *parent)
+    : QObject(parent)
+    , m_timer(new QTimer(this))
+{
+    // A child, so it moves to the worker thread with us and fires there.
+    m_timer->setTimerType(Qt::PreciseTimer);
+    m_timer->setInterval(kPacedTickMs);
+    connect(m_timer, &QTimer::timeout, this, &RunnerWorker::tick);
+    m_sinceFrame.start();
+    m_wall.start();
+}
+
+RunnerWorker::~RunnerWorker() = default;
+
+void RunnerWorker::load(const Diagram &diagram, quint64 seedOverride)
+{
+    m_diagram = diagram;
+    m_seedOverride = seedOverride;
+    build();
+}
+
+void RunnerWorker::reset()
+{
+    if (m_sim)
+        build();
+}
+
+void RunnerWorker::build()
+{
+    stopRunning();
+    // The old engine goes first: it still points at the recorder, and two engines of a large
+    // diagram need not be held at once.
+    m_sim.reset();
+    m_recorder.clear();
+    m_sim = std::make_unique<Simulation>(m_diagram, m_seedOverride);
+    // Before start(): what the nodes do when they start (first polls) is traced too.
+    m_sim->engine().setObserver(&m_recorder);
+    m_sim->start();
+    m_finished = atEnd();
+    m_lastError.clear();
+    publish();
+}
+
+void RunnerWorker::start()
+{
+    if (!m_sim || m_running)
+        return;
+    if (atEnd()) {
+        m_finished = true;
+        publish();
+        return;
+    }
+    m_finished = false;
+    m_running = true;
+    rebase();
+    updateTimer();
+    m_timer->start();
+    publish();
+}
+
+void RunnerWorker::pause()
+{
+    if (!m_sim)
+        return;
+    stopRunning();
+    publish();
+}
+
+void RunnerWorker::step()
+{
+    if (!m_sim)
+        return;
+    stopRunning();
+    m_sim->engine().step();
+    m_finished = atEnd();
+    publish();
+}
+
+void RunnerWorker::setSpeed(double factor)
+{
+    if (std::isnan(factor))
+        return;
+    // Pace from here on at the new speed, without a jump for the time already elapsed.
+    if (m_running)
+        rebase();
+    m_speed = factor <= 0 ? 0.0 : std::clamp(factor, kMinSpeed, kMaxSpeed);
+    updateTimer();
+    if (m_sim && !m_running)
+        publish();
+}
+
+void RunnerWorker::setRunUntil(SimTime t)
+{
+    m_runUntil = t;
+    if (!m_sim)
+        return;
+    if (atEnd()) {
+        finish();
+    } else {
+        m_finished = false;
+        if (!m_running)
+            publish();
+    }
+}
+
+void RunnerWorker::setNodeSetting(int nodeId, const QString &key, const QVariant &value)
+{
+    QString why = QStringLiteral("no simulation is loaded");
+    editDone(m_sim && m_sim->setNodeSetting(nodeId, key, value, &why), why);
+}
+
+void RunnerWorker::renameNode(int nodeId, const QString &name)
+{
+    QString why = QStringLiteral("no simulation is loaded");
+    editDone(m_sim && m_sim->renameNode(nodeId, name, &why), why);
+}
+
+void RunnerWorker::addNode(const Node &node)
+{
+    QString why = QStringLiteral("no simulation is loaded");
+    editDone(m_sim && m_sim->addNode(node, &why), why);
+}
+
+void RunnerWorker::removeNode(int nodeId)
+{
+    QString why = QStringLiteral("no simulation is loaded");
+    editDone(m_sim && m_sim->removeNode(nodeId, &why), why);
+}
+
+void RunnerWorker::addLink(const Link &link)
+{
+    QString why = QStringLiteral("no simulation is loaded");
+    editDone(m_sim && m_sim->addLink(link, &why), why);
+}
+
+void RunnerWorker::removeLink(int linkId)
+{
+    QString why = QStringLiteral("no simulation is loaded");
+    editDone(m_sim && m_sim->removeLink(linkId, &why), why);
+}
+
+void RunnerWorker::editDone(bool ok, const QString &why)
+{
+    if (!ok) {
+        m_lastError = why;
+        emit editRefused(why);
+    }
+    // While running, the next periodic frame (at most 1/60 s away) shows the edit.
+    if (m_sim && !m_running)
+        publish();
+}
+
+void RunnerWorker::tick()
+{
+    if (!m_running || !m_sim) {
+        m_timer->stop();
+        return;
+    }
+    QElapsedTimer budget;
+    budget.start();
+
+    SimTime target = m_runUntil;
+    if (m_speed > 0) {
+        const double paced = double(m_virtualAtStart)
+                             + double(m_wall.nsecsElapsed()) / 1000.0 * m_speed;
+        if (paced < double(target))
+            target = SimTime(paced);
+    }
+
+    bool reached = false;
+    const QThread *thread = QThread::currentThread();
+    for (;;) {
+        if (runChunk(target, kChunkEvents)) {
+            reached = true;
+            break;
+        }
+        if (budget.nsecsElapsed() >= kTickBudgetNs || thread->isInterruptionRequested())
+            break;
+    }
+
+    if (atEnd()) {
+        finish();
+        return;
+    }
+    if (m_speed > 0 && !reached) {
+        const double lagNs = double(target - m_sim->now()) * 1000.0 / m_speed;
+        if (lagNs > double(kMaxLagNs))
+            rebase();
+    }
+    if (m_sinceFrame.nsecsElapsed() >= kFrameIntervalNs)
+        publish();
+}
+
+bool RunnerWorker::runChunk(SimTime target, quint64 maxEvents)
+{
+    Engine &engine = m_sim->engine();
+    if (target == kNever) {
+        // Engine::runUntil(kNever) would set the clock to kNever once the events run out.
+        for (quint64 i = 0; i < maxEvents; ++i) {
+            if (!engine.step())
+                return true;
+        }
+        return false;
+    }
+    // Fewer events than allowed means every event up to `target` ran and the clock is there.
+    return m_sim->runUntil(target, maxEvents) < maxEvents;
+}
+
+bool RunnerWorker::atEnd() const
+{
+    return m_sim->now() >= m_runUntil || !m_sim->engine().hasPendingEvents();
+}
+
+void RunnerWorker::finish()
+{
+    m_finished = true;
+    stopRunning();
+    publish();
+}
+
+void RunnerWorker::stopRunning()
+{
+    m_running = false;
+    m_timer->stop();
+}
+
+void RunnerWorker::rebase()
+{
+    m_virtualAtStart = m_sim ? m_sim->now() : 0;
+    m_wall.restart();
+}
+
+void RunnerWorker::updateTimer()
+{
+    m_timer->setInterval(m_speed > 0 ? kPacedTickMs : 0);
+}
+
+void RunnerWorker::publish()
+{
+    if (!m_sim)
+        return;
+    const Engine &engine = m_sim->engine();
+    auto frame = std::make_shared<Frame>();
+    frame->time = engine.now();
+    frame->eventsProcessed = engine.eventsProcessed();
+    frame->running = m_running;
+    frame->finished = m_finished;
+    frame->speed = m_speed;
+    const std::vector<SimNode *> nodes = engine.nodes();
+    frame->nodes.reserve(qsizetype(nodes.size()));
+    for (const SimNode *n : nodes)
+        frame->nodes.append(NodeFrame{n->id(), n->counters()});
+    m_recorder.takeInto(frame.get());
+    frame->lastError = m_lastError;
+    m_sinceFrame.restart();
+    emit frameReady(FramePtr(std::move(frame)));
+}
+
+} // namespace flowlab
