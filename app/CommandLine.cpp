@@ -19,7 +19,8 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QString &defa
     const QCommandLineOption duration(QStringLiteral("duration"),
                                       QStringLiteral("Virtual time to simulate: 90s, 10m, 1.5h, "
                                                      "2d (default 10m)."),
-                                      QStringLiteral("time"), QStringLiteral("10m"));
+                                      QStringLiteral("time"),
+                                      QStringLiteral("10m"));
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Random seed (default: the diagram's)."),
                                   QStringLiteral("N"));

@@ -14,8 +14,9 @@ int main(int argc, char *argv[])
 
     QTextStream out(stdout);
     QTextStream err(stderr);
-    const flowlab::CommandLine cl = flowlab::CommandLine::parse(
-        QCoreApplication::arguments(), QStringLiteral(":/examples/video-processing.flowlab"));
+    const flowlab::CommandLine cl
+        = flowlab::CommandLine::parse(QCoreApplication::arguments(),
+                                      QStringLiteral(":/examples/video-processing.flowlab"));
     switch (cl.mode) {
     case flowlab::CommandLine::Mode::Help:
     case flowlab::CommandLine::Mode::Version:

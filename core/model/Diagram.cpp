@@ -18,8 +18,8 @@ QVariant Node::setting(const QString &key) const
 
 bool Node::operator==(const Node &other) const
 {
-    return id == other.id && kind == other.kind && name == other.name
-           && position == other.position && settings == other.settings;
+    return id == other.id && kind == other.kind && name == other.name && position == other.position
+           && settings == other.settings;
 }
 
 QString linkKindId(LinkKind kind)
@@ -95,11 +95,13 @@ QString Diagram::linkRefusal(int from, int to, LinkKind kind, int ignoreLinkId) 
     if (kind == LinkKind::DeadLetter) {
         if (a->kind != NodeKind::SqsQueue || b->kind != NodeKind::SqsQueue)
             return QStringLiteral("a dead-letter link goes from an SQS queue to another SQS queue");
-        if (a->setting(QStringLiteral("fifo")).toBool() != b->setting(QStringLiteral("fifo")).toBool())
+        if (a->setting(QStringLiteral("fifo")).toBool()
+            != b->setting(QStringLiteral("fifo")).toBool())
             return QStringLiteral("the dead-letter queue of a %1 queue must also be a %1 queue")
                 .arg(a->setting(QStringLiteral("fifo")).toBool() ? QStringLiteral("FIFO")
                                                                  : QStringLiteral("standard"));
-        if (count([&](const Link &l) { return l.from == from && l.kind == LinkKind::DeadLetter; }) > 0)
+        if (count([&](const Link &l) { return l.from == from && l.kind == LinkKind::DeadLetter; })
+            > 0)
             return QStringLiteral("a queue has at most one dead-letter queue");
         return QString();
     }
@@ -108,7 +110,7 @@ QString Diagram::linkRefusal(int from, int to, LinkKind kind, int ignoreLinkId) 
     case NodeKind::Producer:
         if (b->kind != NodeKind::SqsQueue)
             return QStringLiteral("a producer sends to an SQS queue, not to a %1")
-                .arg(nodeKindDisplayName(b->kind).toLower());
+                .arg(nodeKindNoun(b->kind));
         if (count([&](const Link &l) { return l.from == from && l.kind == LinkKind::Flow; }) > 0)
             return QStringLiteral("a producer sends to one queue; it is already linked");
         return QString();
@@ -118,12 +120,13 @@ QString Diagram::linkRefusal(int from, int to, LinkKind kind, int ignoreLinkId) 
                                   "with a dead-letter link");
         if (b->kind != NodeKind::ConsumerGroup)
             return QStringLiteral("an SQS queue is read by a consumer group, not by a %1")
-                .arg(nodeKindDisplayName(b->kind).toLower());
+                .arg(nodeKindNoun(b->kind));
         if (count([&](const Link &l) { return l.to == to && l.kind == LinkKind::Flow; }) > 0)
             return QStringLiteral("a consumer group polls one queue; it is already linked");
         return QString();
     case NodeKind::ConsumerGroup:
-        return QStringLiteral("a consumer group is the end of a flow: it deletes what it processes");
+        return QStringLiteral(
+            "a consumer group is the end of a flow: it deletes what it processes");
     }
     return QStringLiteral("this link is not supported");
 }

@@ -28,6 +28,15 @@ QString nodeKindDisplayName(NodeKind kind)
     return QString();
 }
 
+QString nodeKindNoun(NodeKind kind)
+{
+    // Lower-case the first letter unless the name starts with an acronym ("SQS queue").
+    QString name = nodeKindDisplayName(kind);
+    if (name.size() > 1 && name.at(1).isLower())
+        name[0] = name.at(0).toLower();
+    return name;
+}
+
 bool nodeKindFromId(const QString &id, NodeKind *kind)
 {
     for (NodeKind k : kAllNodeKinds) {

@@ -15,15 +15,15 @@ struct PropertyDef
 {
     enum class Type { Bool, Int, Double, Enum, String };
 
-    QString key;          ///< key in the file and in Node::settings ("visibilityTimeout")
-    QString label;        ///< short label for the inspector ("Visibility timeout")
+    QString key;   ///< key in the file and in Node::settings ("visibilityTimeout")
+    QString label; ///< short label for the inspector ("Visibility timeout")
     Type type = Type::Int;
     QVariant defaultValue;
-    double minimum = 0;   ///< Int/Double only, inclusive
-    double maximum = 0;   ///< Int/Double only, inclusive
-    QString unit;         ///< suffix shown after the value: "s", "ms", "msg/s", "bytes"
-    QStringList choices;  ///< Enum only: the allowed ids, in display order
-    QString toolTip;      ///< one sentence explaining the setting
+    double minimum = 0;      ///< Int/Double only, inclusive
+    double maximum = 0;      ///< Int/Double only, inclusive
+    QString unit;            ///< suffix shown after the value: "s", "ms", "msg/s", "bytes"
+    QStringList choices;     ///< Enum only: the allowed ids, in display order
+    QString toolTip;         ///< one sentence explaining the setting
     bool createOnly = false; ///< cannot change once the node exists in a running engine
 
     /// Checks a value against type and range. On failure returns false and says why, in

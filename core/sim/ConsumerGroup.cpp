@@ -24,14 +24,16 @@ ConsumerConfig ConsumerConfig::fromSettings(const QVariantMap &s)
     c.batchSize = s.value(QStringLiteral("batchSize"), c.batchSize).toInt();
     c.waitTimeSeconds = s.value(QStringLiteral("waitTimeSeconds"), c.waitTimeSeconds).toInt();
     c.emptyPollPause = s.value(QStringLiteral("emptyPollPause"), c.emptyPollPause).toDouble();
-    c.visibilityHeartbeat =
-        s.value(QStringLiteral("visibilityHeartbeat"), c.visibilityHeartbeat).toBool();
-    c.deleteAfterProcessing =
-        s.value(QStringLiteral("deleteAfterProcessing"), c.deleteAfterProcessing).toBool();
+    c.visibilityHeartbeat
+        = s.value(QStringLiteral("visibilityHeartbeat"), c.visibilityHeartbeat).toBool();
+    c.deleteAfterProcessing
+        = s.value(QStringLiteral("deleteAfterProcessing"), c.deleteAfterProcessing).toBool();
     return c;
 }
 
-ConsumerGroup::ConsumerGroup(Engine &engine, int nodeId, const QString &name,
+ConsumerGroup::ConsumerGroup(Engine &engine,
+                             int nodeId,
+                             const QString &name,
                              const ConsumerConfig &config)
     : SimNode(engine, nodeId, NodeKind::ConsumerGroup, name)
     , m_config(config)
@@ -153,7 +155,8 @@ void ConsumerGroup::poll(std::size_t w)
     if (!r.error.ok() || r.messages.empty()) {
         // An empty short poll or an error: wait a little before asking again.
         setState(w, State::Pausing);
-        schedule(std::max<SimTime>(1, fromSeconds(m_config.emptyPollPause)), Poll,
+        schedule(std::max<SimTime>(1, fromSeconds(m_config.emptyPollPause)),
+                 Poll,
                  pack(w, m_workers[w].generation));
         return;
     }
@@ -220,7 +223,8 @@ void ConsumerGroup::processNext(std::size_t w)
         // Extend half-way through each timeout, by a whole timeout.
         worker.heartbeatVisibility = SimTime(m_source->config().visibilityTimeout) * kSecond;
         if (worker.heartbeatVisibility > 0)
-            schedule(std::max<SimTime>(1, worker.heartbeatVisibility / 2), Heartbeat,
+            schedule(std::max<SimTime>(1, worker.heartbeatVisibility / 2),
+                     Heartbeat,
                      pack(w, worker.generation));
     }
 }
@@ -235,13 +239,15 @@ void ConsumerGroup::finishMessage(std::size_t w)
         trace(TraceKind::Crashed, m.message.id, 0, qint64(w));
         worker.batch.clear();
         setState(w, State::Crashed);
-        schedule(std::max<SimTime>(1, fromSeconds(m_config.restartDelay)), Restarted,
+        schedule(std::max<SimTime>(1, fromSeconds(m_config.restartDelay)),
+                 Restarted,
                  pack(w, worker.generation));
         return;
     }
     // A duplicate is a second completion of the same message in this group. Only messages
-    // that may come back are remembered: received more than once, or still held by the
-    // queue after our delete (a lost delete, deleting turned off).
+    // that may be completed again are remembered: received more than once, back in the
+    // queue or received by another worker since, or still there after our delete (a lost
+    // delete, deleting turned off).
     const quint64 msgId = m.message.id;
     const bool duplicate = m_mayReturn.count(msgId) > 0;
     ++m_processed;
@@ -251,11 +257,14 @@ void ConsumerGroup::finishMessage(std::size_t w)
     m_latency.add(latency);
     m_intervalLatency.add(latency);
     trace(TraceKind::Processed, msgId, duplicate ? 1 : 0, qint64(w));
-    if (m_config.deleteAfterProcessing && m_source) {
-        if (!m_source->deleteMessage(m.handle).ok())
+    bool mayReturn = m.message.receiveCount > 1;
+    if (m_source) {
+        mayReturn = mayReturn || m_source->receivedSince(m.handle);
+        if (m_config.deleteAfterProcessing && !m_source->deleteMessage(m.handle).ok())
             ++m_deleteErrors;
+        mayReturn = mayReturn || m_source->holdsReceivedMessage(msgId);
     }
-    if (m.message.receiveCount > 1 || (m_source && m_source->holdsReceivedMessage(msgId)))
+    if (mayReturn)
         m_mayReturn.insert(msgId);
     ++worker.index;
     processNext(w);
@@ -376,9 +385,8 @@ QVector<QPair<QString, QString>> ConsumerGroup::summary() const
         {QStringLiteral("processed"), QString::number(m_processed)},
         {QStringLiteral("duplicates processed"), QString::number(m_duplicates)},
         {QStringLiteral("crashes"), QString::number(m_crashes)},
-        {QStringLiteral("busy"), QStringLiteral("%1 %").arg(
-                                     workerArea > 0 ? 100.0 * busyArea / workerArea : 0.0, 0,
-                                     'f', 1)},
+        {QStringLiteral("busy"),
+         QStringLiteral("%1 %").arg(workerArea > 0 ? 100.0 * busyArea / workerArea : 0.0, 0, 'f', 1)},
         {QStringLiteral("latency p50"), seconds(m_latency.percentile(0.50))},
         {QStringLiteral("latency p90"), seconds(m_latency.percentile(0.90))},
         {QStringLiteral("latency p99"), seconds(m_latency.percentile(0.99))},

@@ -18,10 +18,10 @@ struct ConsumerConfig
     double processingMean = 1.0;   ///< s
     double processingSpread = 0.5; ///< s: half-width (uniform) or standard deviation (log-normal)
     double crashProbability = 0.0;
-    double restartDelay = 30.0;    ///< s
+    double restartDelay = 30.0; ///< s
     int batchSize = 1;
     int waitTimeSeconds = 20;
-    double emptyPollPause = 1.0;   ///< s, after an empty short poll or an error
+    double emptyPollPause = 1.0; ///< s, after an empty short poll or an error
     bool visibilityHeartbeat = false;
     bool deleteAfterProcessing = true;
 

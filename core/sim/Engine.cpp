@@ -81,16 +81,21 @@ void Engine::start()
         if (m_alive[i])
             m_slots[i]->start();
     }
-    m_queue.push(Event{m_now + m_metricsInterval, (quint64(PriorityLate) << 56) | m_sequence++,
-                       kEngineSlot, kSampleMetrics, 0});
+    m_queue.push(Event{m_now + m_metricsInterval,
+                       (quint64(PriorityLate) << 56) | m_sequence++,
+                       kEngineSlot,
+                       kSampleMetrics,
+                       0});
 }
 
-void Engine::schedule(SimTime at, const SimNode *target, quint32 type, quint64 arg,
-                      quint8 priority)
+void Engine::schedule(SimTime at, const SimNode *target, quint32 type, quint64 arg, quint8 priority)
 {
     Q_ASSERT(at >= m_now);
-    m_queue.push(Event{std::max(at, m_now), (quint64(priority) << 56) | m_sequence++,
-                       target->m_slot, type, arg});
+    m_queue.push(Event{std::max(at, m_now),
+                       (quint64(priority) << 56) | m_sequence++,
+                       target->m_slot,
+                       type,
+                       arg});
 }
 
 bool Engine::step()
@@ -103,8 +108,10 @@ bool Engine::step()
     if (e.target == kEngineSlot) {
         sampleMetrics();
         m_queue.push(Event{m_now + m_metricsInterval,
-                           (quint64(PriorityLate) << 56) | m_sequence++, kEngineSlot,
-                           kSampleMetrics, 0});
+                           (quint64(PriorityLate) << 56) | m_sequence++,
+                           kEngineSlot,
+                           kSampleMetrics,
+                           0});
     } else if (m_alive[e.target]) {
         m_slots[e.target]->handleEvent(e.type, e.arg);
     }
@@ -118,7 +125,8 @@ quint64 Engine::runUntil(SimTime until, quint64 maxEvents)
         step();
         ++n;
     }
-    if (n < maxEvents && until > m_now)
+    // kNever means "until the events run out": the clock stays at the last event.
+    if (n < maxEvents && until > m_now && until != kNever)
         m_now = until;
     return n;
 }

@@ -21,9 +21,9 @@ class Engine
 {
 public:
     enum Priority : quint8 {
-        PriorityEarly = 64,   ///< before ordinary events at the same instant
+        PriorityEarly = 64, ///< before ordinary events at the same instant
         PriorityNormal = 128,
-        PriorityLate = 255,   ///< metrics sampling: after everything else at that instant
+        PriorityLate = 255, ///< metrics sampling: after everything else at that instant
     };
 
     explicit Engine(quint64 seed, SimTime metricsInterval = kSecond);
@@ -49,7 +49,10 @@ public:
     void start();
     bool started() const { return m_started; }
 
-    void schedule(SimTime at, const SimNode *target, quint32 type, quint64 arg,
+    void schedule(SimTime at,
+                  const SimNode *target,
+                  quint32 type,
+                  quint64 arg,
                   quint8 priority = PriorityNormal);
 
     /// Runs the next event. Returns false when none is pending.

@@ -7,7 +7,7 @@
 namespace flowlab {
 
 namespace {
-constexpr int kMaxRetries = 3;                   // the AWS SDKs' standard retry mode
+constexpr int kMaxRetries = 3;                    // the AWS SDKs' standard retry mode
 constexpr SimTime kRetryBase = 50 * kMillisecond; // first backoff, doubled per attempt
 } // namespace
 
@@ -31,8 +31,8 @@ ProducerConfig ProducerConfig::fromSettings(const QVariantMap &s)
     c.dedup = dedup == QLatin1String("content") ? Dedup::Content
               : dedup == QLatin1String("none")  ? Dedup::None
                                                 : Dedup::MessageId;
-    c.retryDuplicateProbability =
-        s.value(QStringLiteral("retryDuplicateProbability"), 0.0).toDouble();
+    c.retryDuplicateProbability
+        = s.value(QStringLiteral("retryDuplicateProbability"), 0.0).toDouble();
     c.messageDelay = s.value(QStringLiteral("messageDelay"), -1).toInt();
     c.maxMessages = s.value(QStringLiteral("maxMessages"), 0).toLongLong();
     return c;
@@ -72,8 +72,8 @@ SimTime Producer::nextGap()
     SimTime t = now();
     const SimTime edges[] = {m_config.spikeStart, m_config.spikeStart + m_config.spikeDuration};
     for (;;) {
-        const SimTime gap = std::max<SimTime>(
-            1, fromSeconds(rng().exponential(batch / currentRate(t))));
+        const SimTime gap
+            = std::max<SimTime>(1, fromSeconds(rng().exponential(batch / currentRate(t))));
         SimTime edge = kNever;
         for (SimTime e : edges) {
             if (e > t && e < edge)
@@ -206,9 +206,11 @@ bool Producer::applySetting(const QString &key, const QVariant &value)
     // Resolve against the current config: write it back as settings, override one key.
     QVariantMap current;
     current.insert(QStringLiteral("pattern"),
-                   m_config.pattern == ProducerConfig::Pattern::Constant ? QStringLiteral("constant")
-                   : m_config.pattern == ProducerConfig::Pattern::Spike  ? QStringLiteral("spike")
-                                                                        : QStringLiteral("poisson"));
+                   m_config.pattern == ProducerConfig::Pattern::Constant
+                       ? QStringLiteral("constant")
+                   : m_config.pattern == ProducerConfig::Pattern::Spike
+                       ? QStringLiteral("spike")
+                       : QStringLiteral("poisson"));
     current.insert(QStringLiteral("rate"), m_config.rate);
     current.insert(QStringLiteral("spikeRate"), m_config.spikeRate);
     current.insert(QStringLiteral("spikeStart"), toSeconds(m_config.spikeStart));
@@ -228,8 +230,14 @@ bool Producer::applySetting(const QString &key, const QVariant &value)
         return false;
     current.insert(key, value);
     m_config = ProducerConfig::fromSettings(current);
-    // The arrival process restarts from now with the new figures.
-    if (engine().started())
+    // A change to the arrival process restarts it from now with the new figures; other
+    // settings apply to the next message without moving the arrivals.
+    const bool arrivals = key == QLatin1String("pattern") || key == QLatin1String("rate")
+                          || key == QLatin1String("spikeRate") || key == QLatin1String("spikeStart")
+                          || key == QLatin1String("spikeDuration")
+                          || key == QLatin1String("batchSize")
+                          || key == QLatin1String("maxMessages");
+    if (arrivals && engine().started())
         scheduleNextArrival();
     return true;
 }

@@ -13,8 +13,8 @@ struct ProducerConfig
     enum class Dedup { MessageId, Content, None };
 
     Pattern pattern = Pattern::Poisson;
-    double rate = 10.0;          ///< msg/s
-    double spikeRate = 500.0;    ///< msg/s during the spike
+    double rate = 10.0;       ///< msg/s
+    double spikeRate = 500.0; ///< msg/s during the spike
     SimTime spikeStart = 60 * kSecond;
     SimTime spikeDuration = 30 * kSecond;
     int bodySizeMin = 1024;
@@ -70,10 +70,10 @@ private:
 
     ProducerConfig m_config;
     SqsQueue *m_target = nullptr;
-    quint64 m_sequence = 0;       ///< messages created (before resends)
+    quint64 m_sequence = 0; ///< messages created (before resends)
     quint64 m_arrivalGeneration = 0;
-    quint64 m_sent = 0;           ///< accepted by the queue (including deduplicated)
-    quint64 m_failed = 0;         ///< refused for good (validation, retries exhausted)
+    quint64 m_sent = 0;   ///< accepted by the queue (including deduplicated)
+    quint64 m_failed = 0; ///< refused for good (validation, retries exhausted)
     quint64 m_throttled = 0;
     quint64 m_resent = 0;
     std::unordered_map<quint64, Pending> m_pending;

@@ -34,10 +34,10 @@ bool SimNode::tracing() const
     return m_engine.tracing();
 }
 
-void SimNode::trace(TraceKind kind, quint64 message, qint64 a, qint64 b)
+void SimNode::trace(TraceKind kind, quint64 message, qint64 a, qint64 b, quint32 group)
 {
     if (m_engine.tracing())
-        m_engine.trace(TraceRecord{m_engine.now(), m_id, kind, message, a, b});
+        m_engine.trace(TraceRecord{m_engine.now(), m_id, kind, message, a, b, group});
 }
 
 } // namespace flowlab

@@ -62,7 +62,7 @@ protected:
     void schedule(SimTime delay, quint32 type, quint64 arg = 0);
     void scheduleAt(SimTime at, quint32 type, quint64 arg = 0);
     bool tracing() const;
-    void trace(TraceKind kind, quint64 message, qint64 a = 0, qint64 b = 0);
+    void trace(TraceKind kind, quint64 message, qint64 a = 0, qint64 b = 0, quint32 group = 0);
 
     MetricsTable m_metrics;
 

@@ -45,7 +45,10 @@ QString formatDuration(SimTime t)
     const qint64 m = (totalMs / 60000) % 60;
     const double s = double(totalMs % 60000) / 1000.0;
     if (h > 0)
-        return QStringLiteral("%1 h %2 min %3 s").arg(h).arg(m, 2, 10, QLatin1Char('0')).arg(s, 0, 'f', 1);
+        return QStringLiteral("%1 h %2 min %3 s")
+            .arg(h)
+            .arg(m, 2, 10, QLatin1Char('0'))
+            .arg(s, 0, 'f', 1);
     if (m > 0)
         return QStringLiteral("%1 min %2 s").arg(m).arg(s, 0, 'f', 1);
     return QStringLiteral("%1 s").arg(s, 0, 'f', 3);

@@ -46,7 +46,9 @@ std::unique_ptr<SimNode> Simulation::createNode(const Node &n)
     case NodeKind::SqsQueue:
         return std::make_unique<SqsQueue>(*m_engine, n.id, n.name, SqsQueueConfig::fromSettings(s));
     case NodeKind::ConsumerGroup:
-        return std::make_unique<ConsumerGroup>(*m_engine, n.id, n.name,
+        return std::make_unique<ConsumerGroup>(*m_engine,
+                                               n.id,
+                                               n.name,
                                                ConsumerConfig::fromSettings(s));
     }
     return nullptr;
@@ -86,22 +88,23 @@ void Simulation::disconnect(const Link &l)
         consumer->setSource(nullptr);
 }
 
-bool Simulation::setNodeSetting(int nodeId, const QString &key, const QVariant &value,
-                                QString *why)
+bool Simulation::setNodeSetting(int nodeId, const QString &key, const QVariant &value, QString *why)
 {
     Node *n = m_diagram.node(nodeId);
     if (!n)
         return refuse(why, QStringLiteral("there is no node %1").arg(nodeId));
     const PropertyDef *def = PropertySchema::forKind(n->kind).find(key);
     if (!def)
-        return refuse(why, QStringLiteral("%1 has no setting \"%2\"")
-                               .arg(nodeKindDisplayName(n->kind), key));
+        return refuse(why,
+                      QStringLiteral("%1 has no setting \"%2\"")
+                          .arg(nodeKindDisplayName(n->kind), key));
     QString problem;
     if (!def->accepts(value, &problem))
         return refuse(why, QStringLiteral("%1: %2").arg(def->label, problem));
     if (def->createOnly && value != n->setting(key))
-        return refuse(why, QStringLiteral("%1 is fixed when the %2 is created")
-                               .arg(def->label, nodeKindDisplayName(n->kind).toLower()));
+        return refuse(why,
+                      QStringLiteral("%1 is fixed when the %2 is created")
+                          .arg(def->label, nodeKindNoun(n->kind)));
     // A queue type change would break its dead-letter links' rule; createOnly covers it.
     if (SimNode *sim = m_engine->node(nodeId)) {
         if (!sim->applySetting(key, value))
@@ -152,7 +155,8 @@ bool Simulation::removeNode(int nodeId, QString *why)
     for (int id : linkIds)
         removeLink(id);
     m_engine->removeNode(nodeId);
-    m_diagram.nodes.erase(std::remove_if(m_diagram.nodes.begin(), m_diagram.nodes.end(),
+    m_diagram.nodes.erase(std::remove_if(m_diagram.nodes.begin(),
+                                         m_diagram.nodes.end(),
                                          [nodeId](const Node &n) { return n.id == nodeId; }),
                           m_diagram.nodes.end());
     return true;
@@ -177,7 +181,8 @@ bool Simulation::removeLink(int linkId, QString *why)
         return refuse(why, QStringLiteral("there is no link %1").arg(linkId));
     const Link copy = *l;
     disconnect(copy);
-    m_diagram.links.erase(std::remove_if(m_diagram.links.begin(), m_diagram.links.end(),
+    m_diagram.links.erase(std::remove_if(m_diagram.links.begin(),
+                                         m_diagram.links.end(),
                                          [linkId](const Link &x) { return x.id == linkId; }),
                           m_diagram.links.end());
     return true;

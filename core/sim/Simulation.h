@@ -17,7 +17,8 @@ class Simulation
 {
 public:
     /// `seed` overrides the diagram's seed when non-zero.
-    explicit Simulation(const Diagram &diagram, quint64 seedOverride = 0,
+    explicit Simulation(const Diagram &diagram,
+                        quint64 seedOverride = 0,
                         SimTime metricsInterval = kSecond);
     ~Simulation();
 
@@ -34,7 +35,9 @@ public:
 
     // Live edits. Each returns false and says why when the edit is refused; nothing
     // changes then.
-    bool setNodeSetting(int nodeId, const QString &key, const QVariant &value,
+    bool setNodeSetting(int nodeId,
+                        const QString &key,
+                        const QVariant &value,
                         QString *why = nullptr);
     bool renameNode(int nodeId, const QString &name, QString *why = nullptr);
     bool addNode(const Node &node, QString *why = nullptr);

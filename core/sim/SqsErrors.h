@@ -43,7 +43,7 @@ struct SqsErrorInfo
     const char *shapeName; ///< JSON protocol `__type` suffix (com.amazonaws.sqs#<shape>)
     const char *queryCode; ///< Query protocol <Code> and x-amzn-query-error code
     int httpStatus;
-    bool senderFault;      ///< "Sender" or "Receiver" in x-amzn-query-error
+    bool senderFault; ///< "Sender" or "Receiver" in x-amzn-query-error
 };
 
 const SqsErrorInfo &sqsErrorInfo(SqsErrorCode code);

@@ -8,8 +8,7 @@ namespace {
 // std heap algorithms build max-heaps: "greater" puts the oldest on top.
 bool newerThan(const Message &a, const Message &b)
 {
-    return a.enqueuedAt > b.enqueuedAt
-           || (a.enqueuedAt == b.enqueuedAt && a.sequence > b.sequence);
+    return a.enqueuedAt > b.enqueuedAt || (a.enqueuedAt == b.enqueuedAt && a.sequence > b.sequence);
 }
 } // namespace
 
@@ -53,16 +52,18 @@ bool SqsStandardStore::erase(quint64 id, quint32, Message *out)
 {
     // Rare (an earlier receipt handle of a message that came back): a linear search,
     // in the returned messages first, where such a message usually is.
-    auto inBack = std::find_if(m_back.begin(), m_back.end(),
-                               [id](const Message &m) { return m.id == id; });
+    auto inBack = std::find_if(m_back.begin(), m_back.end(), [id](const Message &m) {
+        return m.id == id;
+    });
     if (inBack != m_back.end()) {
         *out = *inBack;
         m_back.erase(inBack);
         std::make_heap(m_back.begin(), m_back.end(), newerThan);
         return true;
     }
-    auto inFresh = std::find_if(m_fresh.begin(), m_fresh.end(),
-                                [id](const Message &m) { return m.id == id; });
+    auto inFresh = std::find_if(m_fresh.begin(), m_fresh.end(), [id](const Message &m) {
+        return m.id == id;
+    });
     if (inFresh == m_fresh.end())
         return false;
     *out = *inFresh;
@@ -139,8 +140,9 @@ void SqsFifoStore::putBack(const Message &m)
     Group &g = m_groups[m.group];
     unindex(m.group, g);
     // It goes before the later messages of its group, keeping strict order.
-    auto pos = std::find_if(g.messages.begin(), g.messages.end(),
-                            [&](const Message &x) { return x.sequence > m.sequence; });
+    auto pos = std::find_if(g.messages.begin(), g.messages.end(), [&](const Message &x) {
+        return x.sequence > m.sequence;
+    });
     g.messages.insert(pos, m);
     if (g.inFlight > 0)
         --g.inFlight;
@@ -154,8 +156,9 @@ bool SqsFifoStore::erase(quint64 id, quint32 group, Message *out)
     if (it == m_groups.end())
         return false;
     Group &g = it->second;
-    auto pos = std::find_if(g.messages.begin(), g.messages.end(),
-                            [&](const Message &x) { return x.id == id; });
+    auto pos = std::find_if(g.messages.begin(), g.messages.end(), [&](const Message &x) {
+        return x.id == id;
+    });
     if (pos == g.messages.end())
         return false;
     unindex(group, g);

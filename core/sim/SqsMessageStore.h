@@ -94,7 +94,7 @@ private:
     void index(quint32 groupId, const Group &g);
 
     std::unordered_map<quint32, Group> m_groups;
-    std::set<HeadKey> m_available; ///< groups with messages and nothing in flight
+    std::set<HeadKey> m_available;                 ///< groups with messages and nothing in flight
     std::set<std::pair<SimTime, quint64>> m_heads; ///< (head enqueuedAt, head sequence)
     std::unordered_map<quint64, quint32> m_headGroup; ///< head sequence -> group
     std::size_t m_count = 0;

@@ -9,9 +9,9 @@
 namespace flowlab {
 
 namespace {
-constexpr SimTime kDedupWindow = 5 * kMinute;     // spec §1.9
-constexpr SimTime kPurgeInterval = 60 * kSecond;  // spec §1.13
-constexpr SimTime kMaxVisibility = 12 * kHour;    // spec §1.6
+constexpr SimTime kDedupWindow = 5 * kMinute;    // spec §1.9
+constexpr SimTime kPurgeInterval = 60 * kSecond; // spec §1.13
+constexpr SimTime kMaxVisibility = 12 * kHour;   // spec §1.6
 
 const char *const kMetricNames[] = {
     "ApproximateNumberOfMessagesVisible",
@@ -129,7 +129,7 @@ SqsSendResult SqsQueue::enqueue(const SqsSendRequest &r, quint32 size)
         m_dedupExpiry.emplace_back(now() + kDedupWindow, key);
     }
     ++m_stats.sent;
-    trace(TraceKind::Sent, m.id, m.size, r.senderNode);
+    trace(TraceKind::Sent, m.id, m.size, r.senderNode, m.group);
 
     result.messageId = m.id;
     if (m_config.fifo)
@@ -162,7 +162,8 @@ bool SqsQueue::throttle(Action action, const std::vector<quint32> &groups)
 {
     if (!m_config.fifo)
         return false; // standard queues: nearly unlimited (spec §1.14)
-    const qint64 second = now() / kSecond;
+    // Windows are the seconds (k-1, k], the same intervals the metrics are sampled over.
+    const qint64 second = (now() + kSecond - 1) / kSecond;
     auto over = [second](Window &w, int limit) {
         if (w.second != second) {
             w.second = second;
@@ -248,7 +249,8 @@ SimTime SqsQueue::retentionDeadline(const Message &m) const
 
 // --- Receiving --------------------------------------------------------------------------
 
-SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req, SqsReceiver *receiver,
+SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
+                                          SqsReceiver *receiver,
                                           quint64 token)
 {
     SqsReceiveResult result;
@@ -327,7 +329,9 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req, SqsRecei
     return result;
 }
 
-void SqsQueue::takeMessages(int max, int visibilityTimeout, int receiverNode,
+void SqsQueue::takeMessages(int max,
+                            int visibilityTimeout,
+                            int receiverNode,
                             std::vector<SqsReceivedMessage> &out)
 {
     std::vector<Message> taken;
@@ -372,7 +376,7 @@ void SqsQueue::takeMessages(int max, int visibilityTimeout, int receiverNode,
             entry.serial = ++m_receiveSerial;
             InFlight &stored = m_inFlight[m.id] = entry;
             scheduleVisibilityTimer(m.id, stored);
-            trace(TraceKind::Received, m.id, m.receiveCount, receiverNode);
+            trace(TraceKind::Received, m.id, m.receiveCount, receiverNode, m.group);
             out.push_back(SqsReceivedMessage{m, SqsReceiptHandle{id(), m.id, entry.serial}});
         }
     }
@@ -381,20 +385,22 @@ void SqsQueue::takeMessages(int max, int visibilityTimeout, int receiverNode,
 void SqsQueue::moveToDeadLetterQueue(Message m)
 {
     ++m_stats.movedToDlq;
-    trace(TraceKind::MovedToDlq, m.id, m_dlq->id(), m.receiveCount);
+    trace(TraceKind::MovedToDlq, m.id, m_dlq->id(), m.receiveCount, m.group);
     m_dlq->acceptDeadLetter(m);
 }
 
 void SqsQueue::cancelLongPolls(SqsReceiver *receiver)
 {
-    m_waiters.erase(std::remove_if(m_waiters.begin(), m_waiters.end(),
+    m_waiters.erase(std::remove_if(m_waiters.begin(),
+                                   m_waiters.end(),
                                    [receiver](const Waiter &w) { return w.receiver == receiver; }),
                     m_waiters.end());
 }
 
 void SqsQueue::cancelLongPoll(SqsReceiver *receiver, quint64 token)
 {
-    m_waiters.erase(std::remove_if(m_waiters.begin(), m_waiters.end(),
+    m_waiters.erase(std::remove_if(m_waiters.begin(),
+                                   m_waiters.end(),
                                    [&](const Waiter &w) {
                                        return w.receiver == receiver && w.token == token;
                                    }),
@@ -425,8 +431,10 @@ void SqsQueue::serveLongPolls()
         Waiter w = m_waiters.front();
         m_waiters.pop_front();
         Answer a{w.receiver, w.token, {}};
-        takeMessages(w.request.maxNumberOfMessages, w.request.visibilityTimeout,
-                     w.request.receiverNode, a.messages);
+        takeMessages(w.request.maxNumberOfMessages,
+                     w.request.visibilityTimeout,
+                     w.request.receiverNode,
+                     a.messages);
         if (a.messages.empty()) {
             // takeMessages takes until it has enough or nothing is receivable (a FIFO queue
             // whose visible messages are all in blocked groups): the others wait too.
@@ -662,8 +670,9 @@ void SqsQueue::handleEvent(quint32 type, quint64 arg)
         }
         break;
     case LongPollExpired: {
-        const auto it = std::find_if(m_waiters.begin(), m_waiters.end(),
-                                     [arg](const Waiter &w) { return w.id == arg; });
+        const auto it = std::find_if(m_waiters.begin(), m_waiters.end(), [arg](const Waiter &w) {
+            return w.id == arg;
+        });
         if (it == m_waiters.end())
             break; // answered already
         const Waiter w = *it;

@@ -27,15 +27,15 @@ namespace flowlab {
 struct SqsQueueConfig
 {
     bool fifo = false;
-    int visibilityTimeout = 30;             ///< s, 0..43200
-    int messageRetentionPeriod = 345600;    ///< s, 60..1209600
-    int delaySeconds = 0;                   ///< s, 0..900
-    int receiveMessageWaitTimeSeconds = 0;  ///< s, 0..20
-    int maximumMessageSize = 1048576;       ///< bytes, 1024..1048576
+    int visibilityTimeout = 30;            ///< s, 0..43200
+    int messageRetentionPeriod = 345600;   ///< s, 60..1209600
+    int delaySeconds = 0;                  ///< s, 0..900
+    int receiveMessageWaitTimeSeconds = 0; ///< s, 0..20
+    int maximumMessageSize = 1048576;      ///< bytes, 1024..1048576
     bool contentBasedDeduplication = false;
-    bool deduplicationScopeGroup = false;   ///< DeduplicationScope=messageGroup
-    bool throughputPerGroup = false;        ///< FifoThroughputLimit=perMessageGroupId
-    int maxReceiveCount = 10;               ///< with a dead-letter queue
+    bool deduplicationScopeGroup = false; ///< DeduplicationScope=messageGroup
+    bool throughputPerGroup = false;      ///< FifoThroughputLimit=perMessageGroupId
+    int maxReceiveCount = 10;             ///< with a dead-letter queue
     double duplicateDeliveryProbability = 0.001;
     double shortPollEmptyProbability = 0.05;
     int shortPollSmallBacklog = 1000;
@@ -52,11 +52,11 @@ struct SqsQueueConfig
 
 struct SqsSendRequest
 {
-    QByteArray body;              ///< a real body (kept); empty = simulated body of bodySize
-    quint32 bodySize = 0;         ///< simulated body size when `body` is empty
-    QByteArray syntheticContent;  ///< what a simulated body would contain (content dedup)
+    QByteArray body;             ///< a real body (kept); empty = simulated body of bodySize
+    quint32 bodySize = 0;        ///< simulated body size when `body` is empty
+    QByteArray syntheticContent; ///< what a simulated body would contain (content dedup)
     std::vector<MessageAttribute> attributes;
-    int delaySeconds = -1;        ///< per-message timer; -1 = the queue's delay
+    int delaySeconds = -1; ///< per-message timer; -1 = the queue's delay
     QString messageGroupId;
     QString messageDeduplicationId;
     QString traceHeader;
@@ -67,8 +67,8 @@ struct SqsSendResult
 {
     SqsError error;
     quint64 messageId = 0;
-    bool deduplicated = false;    ///< FIFO: accepted but not stored (same dedup id in 5 min)
-    QString sequenceNumber;       ///< FIFO only
+    bool deduplicated = false; ///< FIFO: accepted but not stored (same dedup id in 5 min)
+    QString sequenceNumber;    ///< FIFO only
 };
 
 struct SqsBatchEntry
@@ -86,8 +86,8 @@ struct SqsBatchResult
 struct SqsReceiveRequest
 {
     int maxNumberOfMessages = 1;
-    int waitTimeSeconds = -1;     ///< -1 = the queue's ReceiveMessageWaitTimeSeconds
-    int visibilityTimeout = -1;   ///< -1 = the queue's VisibilityTimeout
+    int waitTimeSeconds = -1;   ///< -1 = the queue's ReceiveMessageWaitTimeSeconds
+    int visibilityTimeout = -1; ///< -1 = the queue's VisibilityTimeout
     int receiverNode = 0;
 };
 
@@ -128,23 +128,23 @@ struct SqsReceiveResult
 /// Cumulative counters since the start of the run.
 struct SqsQueueStats
 {
-    quint64 sent = 0;            ///< NumberOfMessagesSent (stored, not deduplicated)
-    quint64 received = 0;        ///< NumberOfMessagesReceived
-    quint64 deleted = 0;         ///< NumberOfMessagesDeleted
-    quint64 emptyReceives = 0;   ///< NumberOfEmptyReceives
+    quint64 sent = 0;               ///< NumberOfMessagesSent (stored, not deduplicated)
+    quint64 received = 0;           ///< NumberOfMessagesReceived
+    quint64 deleted = 0;            ///< NumberOfMessagesDeleted
+    quint64 emptyReceives = 0;      ///< NumberOfEmptyReceives
     quint64 falseEmptyReceives = 0; ///< short polls that missed existing messages
     quint64 deduplicated = 0;
     quint64 movedToDlq = 0;
-    quint64 movedIn = 0;         ///< arrived from a source queue (this queue is a DLQ)
+    quint64 movedIn = 0; ///< arrived from a source queue (this queue is a DLQ)
     quint64 expired = 0;
     quint64 purged = 0;
     quint64 throttled = 0;
-    quint64 visibleAgain = 0;    ///< visibility timeouts that expired
+    quint64 visibleAgain = 0;        ///< visibility timeouts that expired
     quint64 duplicateDeliveries = 0; ///< deletes lost on purpose (at-least-once)
     // Queueing figures for the first receive of each message.
     double waitSumSeconds = 0.0; ///< sum over first receives of (receive - sent)
     quint64 waitCount = 0;
-    double visibleArea = 0.0;    ///< integral of the visible count over time, msg*s
+    double visibleArea = 0.0; ///< integral of the visible count over time, msg*s
 };
 
 class SqsQueue : public SimNode
@@ -166,7 +166,8 @@ public:
     SqsBatchResult sendMessageBatch(const std::vector<SqsBatchEntry> &entries);
     /// Returns at once with messages, empty or an error; or registers a long poll
     /// (`waiting`) answered later through `receiver` with `token`.
-    SqsReceiveResult receiveMessage(const SqsReceiveRequest &request, SqsReceiver *receiver,
+    SqsReceiveResult receiveMessage(const SqsReceiveRequest &request,
+                                    SqsReceiver *receiver,
                                     quint64 token);
     /// Forgets the long polls of a receiver (a consumer removed, a client gone).
     void cancelLongPolls(SqsReceiver *receiver);
@@ -177,6 +178,15 @@ public:
     bool holdsReceivedMessage(quint64 messageId) const
     {
         return m_inFlight.count(messageId) > 0 || m_returned.count(messageId) > 0;
+    }
+    /// Whether the message of this handle went back to the queue or was received again
+    /// since: someone else may process it too.
+    bool receivedSince(const SqsReceiptHandle &handle) const
+    {
+        const auto it = m_inFlight.find(handle.messageId);
+        if (it != m_inFlight.end())
+            return it->second.serial != handle.serial;
+        return m_returned.count(handle.messageId) > 0;
     }
     SqsError deleteMessage(const SqsReceiptHandle &handle);
     SqsError changeMessageVisibility(const SqsReceiptHandle &handle, int visibilityTimeout);
@@ -225,9 +235,9 @@ private:
     {
         Message message;
         SimTime visibleAt = 0;
-        SimTime receivedAt = 0; ///< the receive that issued the current handle
-        quint64 serial = 0;     ///< current receipt handle
-        quint16 generation = 0; ///< bumps on every visibility change
+        SimTime receivedAt = 0;  ///< the receive that issued the current handle
+        quint64 serial = 0;      ///< current receipt handle
+        quint16 generation = 0;  ///< bumps on every visibility change
         bool deleteLost = false; ///< a lost delete: returns as a duplicate delivery
     };
 
@@ -256,7 +266,9 @@ private:
     SqsSendResult enqueue(const SqsSendRequest &request, quint32 size);
     bool throttle(Action action, const std::vector<quint32> &groups);
     void makeVisible(Message message, bool returning);
-    void takeMessages(int max, int visibilityTimeout, int receiverNode,
+    void takeMessages(int max,
+                      int visibilityTimeout,
+                      int receiverNode,
                       std::vector<SqsReceivedMessage> &out);
     void moveToDeadLetterQueue(Message message);
     void scheduleVisibilityTimer(quint64 messageId, InFlight &entry);

@@ -137,7 +137,8 @@ QVector<QPair<QString, QString>> SqsQueue::summary() const
     const SqsQueueStats s = stats();
     const double elapsed = toSeconds(now());
     QVector<QPair<QString, QString>> rows = {
-        {QStringLiteral("type"), m_config.fifo ? QStringLiteral("FIFO") : QStringLiteral("standard")},
+        {QStringLiteral("type"),
+         m_config.fifo ? QStringLiteral("FIFO") : QStringLiteral("standard")},
         {QStringLiteral("sent"), QString::number(s.sent)},
         {QStringLiteral("received"), QString::number(s.received)},
         {QStringLiteral("deleted"), QString::number(s.deleted)},
@@ -147,8 +148,8 @@ QVector<QPair<QString, QString>> SqsQueue::summary() const
         {QStringLiteral("delayed at end"), QString::number(delayedCount())},
         {QStringLiteral("visibility timeouts expired"), QString::number(s.visibleAgain)},
         {QStringLiteral("mean wait before first receive"),
-         QStringLiteral("%1 s").arg(s.waitCount ? s.waitSumSeconds / double(s.waitCount) : 0.0, 0,
-                                    'f', 3)},
+         QStringLiteral("%1 s")
+             .arg(s.waitCount ? s.waitSumSeconds / double(s.waitCount) : 0.0, 0, 'f', 3)},
         {QStringLiteral("mean visible depth"),
          QString::number(elapsed > 0 ? s.visibleArea / elapsed : 0.0, 'f', 2)},
     };
@@ -163,8 +164,8 @@ QVector<QPair<QString, QString>> SqsQueue::summary() const
     if (s.throttled)
         rows.append({QStringLiteral("throttled requests"), QString::number(s.throttled)});
     if (s.duplicateDeliveries)
-        rows.append({QStringLiteral("lost deletes (duplicates)"),
-                     QString::number(s.duplicateDeliveries)});
+        rows.append(
+            {QStringLiteral("lost deletes (duplicates)"), QString::number(s.duplicateDeliveries)});
     if (s.purged)
         rows.append({QStringLiteral("purged"), QString::number(s.purged)});
     return rows;

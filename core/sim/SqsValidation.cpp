@@ -80,8 +80,7 @@ SqsError validateAttribute(const MessageAttribute &a)
                     .arg(n));
     } else if (base == QLatin1String("String") && !validMessageText(a.value)) {
         return SqsError(SqsErrorCode::InvalidMessageContents,
-                        QStringLiteral("Invalid characters found in message attribute '%1'.")
-                            .arg(n));
+                        QStringLiteral("Invalid characters found in message attribute '%1'.").arg(n));
     }
     return SqsError();
 }
@@ -104,25 +103,25 @@ SqsQueueConfig SqsQueueConfig::fromSettings(const QVariantMap &s)
     c.visibilityTimeout = i("visibilityTimeout", c.visibilityTimeout);
     c.messageRetentionPeriod = i("messageRetentionPeriod", c.messageRetentionPeriod);
     c.delaySeconds = i("delaySeconds", c.delaySeconds);
-    c.receiveMessageWaitTimeSeconds =
-        i("receiveMessageWaitTimeSeconds", c.receiveMessageWaitTimeSeconds);
+    c.receiveMessageWaitTimeSeconds = i("receiveMessageWaitTimeSeconds",
+                                        c.receiveMessageWaitTimeSeconds);
     c.maximumMessageSize = i("maximumMessageSize", c.maximumMessageSize);
     c.contentBasedDeduplication = b("contentBasedDeduplication", c.contentBasedDeduplication);
-    c.deduplicationScopeGroup =
-        s.value(QStringLiteral("deduplicationScope")).toString() == QLatin1String("messageGroup");
+    c.deduplicationScopeGroup = s.value(QStringLiteral("deduplicationScope")).toString()
+                                == QLatin1String("messageGroup");
     c.throughputPerGroup = s.value(QStringLiteral("fifoThroughputLimit")).toString()
                            == QLatin1String("perMessageGroupId");
     c.maxReceiveCount = i("maxReceiveCount", c.maxReceiveCount);
-    c.duplicateDeliveryProbability =
-        d("duplicateDeliveryProbability", c.duplicateDeliveryProbability);
+    c.duplicateDeliveryProbability = d("duplicateDeliveryProbability",
+                                       c.duplicateDeliveryProbability);
     c.shortPollEmptyProbability = d("shortPollEmptyProbability", c.shortPollEmptyProbability);
     c.shortPollSmallBacklog = i("shortPollSmallBacklog", c.shortPollSmallBacklog);
     c.inFlightLimit = i("inFlightLimit", c.inFlightLimit);
     c.fifoApiTps = i("fifoApiTps", c.fifoApiTps);
     c.highThroughputTps = i("highThroughputTps", c.highThroughputTps);
     c.oldHandleDeletes = b("oldHandleDeletes", c.oldHandleDeletes);
-    c.visibilityCapFromFirstReceive =
-        b("visibilityCapFromFirstReceive", c.visibilityCapFromFirstReceive);
+    c.visibilityCapFromFirstReceive = b("visibilityCapFromFirstReceive",
+                                        c.visibilityCapFromFirstReceive);
     return c;
 }
 
@@ -287,11 +286,10 @@ QString SqsQueue::receiptHandleText(const SqsReceiptHandle &h) const
     const quint64 mac = splitMix64(h.messageId ^ splitMix64(h.serial ^ m_handleKey)
                                    ^ quint64(h.queueNode));
     const QByteArray raw = QByteArray::number(h.queueNode) + ':' + QByteArray::number(h.messageId)
-                           + ':' + QByteArray::number(h.serial) + ':'
-                           + QByteArray::number(mac, 16);
+                           + ':' + QByteArray::number(h.serial) + ':' + QByteArray::number(mac, 16);
     return QStringLiteral("AQEB")
-           + QString::fromLatin1(raw.toBase64(QByteArray::Base64UrlEncoding
-                                              | QByteArray::OmitTrailingEquals));
+           + QString::fromLatin1(
+               raw.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 SqsError SqsQueue::parseReceiptHandle(const QString &text, SqsReceiptHandle *out) const
@@ -302,9 +300,10 @@ SqsError SqsQueue::parseReceiptHandle(const QString &text, SqsReceiptHandle *out
                                .arg(text));
     if (!text.startsWith(QLatin1String("AQEB")))
         return invalid;
-    const auto decoded = QByteArray::fromBase64Encoding(
-        text.mid(4).toLatin1(),
-        QByteArray::Base64UrlEncoding | QByteArray::AbortOnBase64DecodingErrors);
+    const auto decoded
+        = QByteArray::fromBase64Encoding(text.mid(4).toLatin1(),
+                                         QByteArray::Base64UrlEncoding
+                                             | QByteArray::AbortOnBase64DecodingErrors);
     if (!decoded)
         return invalid;
     const QList<QByteArray> parts = decoded.decoded.split(':');

@@ -9,24 +9,24 @@ namespace flowlab {
 /// What happened, one record per fact. The trace is the engine's observable output: the
 /// fingerprint tests hash it, the runner turns it into tokens and (later) narration.
 enum class TraceKind : quint8 {
-    Sent,               ///< queue accepted a message (a = size in bytes, b = producer node)
-    Deduplicated,       ///< FIFO send accepted but not stored (a = original message id)
-    Delayed,            ///< message waits for its delay (a = release time)
-    Released,           ///< delayed message became visible
-    Received,           ///< message returned by a receive (a = receive count, b = receiver)
-    VisibleAgain,       ///< visibility timeout expired (a = receive count)
-    VisibilityChanged,  ///< ChangeMessageVisibility (a = new visible-at time)
-    Deleted,            ///< message deleted (a = 1 when through an old receipt handle)
-    DeleteLost,         ///< standard queue kept the message despite the delete (duplicate)
-    MovedToDlq,         ///< moved to the dead-letter queue (a = DLQ node, b = receive count)
-    Expired,            ///< deleted by retention
-    Purged,             ///< purge (message = 0, a = number of messages removed)
-    EmptyReceive,       ///< a receive returned no message (a = 1 for a false-empty short poll)
-    Throttled,          ///< a request was refused by a throughput limit (a = action)
-    ProcessingStarted,  ///< consumer started on a message (b = worker)
-    Processed,          ///< consumer finished a message (a = 1 when it was a duplicate)
-    Crashed,            ///< consumer worker crashed while processing (b = worker)
-    SendFailed,         ///< producer gave up on a send (a = error code)
+    Sent,              ///< queue accepted a message (a = size in bytes, b = producer node)
+    Deduplicated,      ///< FIFO send accepted but not stored (a = original message id)
+    Delayed,           ///< message waits for its delay (a = release time)
+    Released,          ///< delayed message became visible
+    Received,          ///< message returned by a receive (a = receive count, b = receiver)
+    VisibleAgain,      ///< visibility timeout expired (a = receive count)
+    VisibilityChanged, ///< ChangeMessageVisibility (a = new visible-at time)
+    Deleted,           ///< message deleted (a = 1 when through an old receipt handle)
+    DeleteLost,        ///< standard queue kept the message despite the delete (duplicate)
+    MovedToDlq,        ///< moved to the dead-letter queue (a = DLQ node, b = receive count)
+    Expired,           ///< deleted by retention
+    Purged,            ///< purge (message = 0, a = number of messages removed)
+    EmptyReceive,      ///< a receive returned no message (a = 1 for a false-empty short poll)
+    Throttled,         ///< a request was refused by a throughput limit (a = action)
+    ProcessingStarted, ///< consumer started on a message (b = worker)
+    Processed,         ///< consumer finished a message (a = 1 when it was a duplicate)
+    Crashed,           ///< consumer worker crashed while processing (b = worker)
+    SendFailed,        ///< producer gave up on a send (a = error code)
 };
 
 QString traceKindName(TraceKind kind);
@@ -34,11 +34,12 @@ QString traceKindName(TraceKind kind);
 struct TraceRecord
 {
     SimTime time = 0;
-    int node = 0;      ///< diagram node id where it happened
+    int node = 0; ///< diagram node id where it happened
     TraceKind kind = TraceKind::Sent;
     quint64 message = 0;
     qint64 a = 0;
     qint64 b = 0;
+    quint32 group = 0; ///< the message's interned FIFO group (colours tokens), 0 = none
 };
 
 /// The engine reports through this narrow interface; a null observer costs one branch.

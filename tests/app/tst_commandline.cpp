@@ -44,8 +44,14 @@ void TestCommandLine::parse_data()
     const int headless = int(CommandLine::Mode::Headless);
     const int error = int(CommandLine::Mode::Error);
     QTest::newRow("defaults") << QStringList{} << headless << QString();
-    QTest::newRow("all options") << QStringList{"--headless", "a.flowlab", "--duration", "90s",
-                                                "--seed", "7", "--report", "out.json"}
+    QTest::newRow("all options") << QStringList{"--headless",
+                                                "a.flowlab",
+                                                "--duration",
+                                                "90s",
+                                                "--seed",
+                                                "7",
+                                                "--report",
+                                                "out.json"}
                                  << headless << QString();
     QTest::newRow("bad duration") << QStringList{"--headless", "a.flowlab", "--duration", "ten"}
                                   << error
@@ -59,8 +65,8 @@ void TestCommandLine::parse_data()
                                 << "--report: the file must end in .csv or .json\nTry 'flowlab "
                                    "--help'.";
     QTest::newRow("two files") << QStringList{"a.flowlab", "b.flowlab"} << error << QString();
-    QTest::newRow("unknown option") << QStringList{"--colour"} << error
-                                    << "Unknown option 'colour'.\nTry 'flowlab --help'.";
+    QTest::newRow("unknown option")
+        << QStringList{"--colour"} << error << "Unknown option 'colour'.\nTry 'flowlab --help'.";
     QTest::newRow("help") << QStringList{"--help"} << int(CommandLine::Mode::Help) << QString();
 }
 
@@ -155,8 +161,8 @@ void TestCommandLine::headlessSummaryAndCsv()
 void TestCommandLine::jsonReport()
 {
     Diagram d;
-    QVERIFY(DiagramFile::load(kExamples + QStringLiteral("fifo-message-groups.flowlab"), &d,
-                              nullptr));
+    QVERIFY(
+        DiagramFile::load(kExamples + QStringLiteral("fifo-message-groups.flowlab"), &d, nullptr));
     const auto sim = HeadlessRun::simulate(d, 30 * kSecond, 5);
     const QJsonObject root = QJsonDocument::fromJson(ReportWriter::json(*sim)).object();
     QCOMPARE(root.value(QStringLiteral("format")).toString(), QStringLiteral("flowlab-report"));
@@ -201,17 +207,22 @@ void TestCommandLine::executable_data()
     QTest::addColumn<QString>("expected"); // in stdout (exit 0) or stderr
     QTest::newRow("example") << QStringList{"--headless",
                                             kExamples + QStringLiteral("video-processing.flowlab"),
-                                            "--duration", "2m"}
+                                            "--duration",
+                                            "2m"}
                              << 0 << "video-jobs  (SQS queue, id 2)";
     QTest::newRow("bundled example") << QStringList{"--duration", "30s"} << 0
                                      << "Flowlab headless run of video-processing.flowlab";
     QTest::newRow("missing file") << QStringList{"--headless", "/nonexistent/x.flowlab"} << 1
                                   << "flowlab: cannot open /nonexistent/x.flowlab: ";
-    QTest::newRow("bad duration") << QStringList{"--headless", "x.flowlab", "--duration", "1y"}
-                                  << 2 << "--duration: \"1y\" is not a duration";
+    QTest::newRow("bad duration") << QStringList{"--headless", "x.flowlab", "--duration", "1y"} << 2
+                                  << "--duration: \"1y\" is not a duration";
     QTest::newRow("report into missing folder")
-        << QStringList{"--headless", kExamples + QStringLiteral("video-processing.flowlab"),
-                       "--duration", "10s", "--report", "/nonexistent/dir/out.csv"}
+        << QStringList{"--headless",
+                       kExamples + QStringLiteral("video-processing.flowlab"),
+                       "--duration",
+                       "10s",
+                       "--report",
+                       "/nonexistent/dir/out.csv"}
         << 1 << "flowlab: cannot write the report /nonexistent/dir/out.csv: ";
 }
 

@@ -38,14 +38,17 @@ struct DiagramBuilder
 inline Diagram mmcDiagram(qint64 customers = 0)
 {
     DiagramBuilder b;
-    const int p = b.node(NodeKind::Producer, QStringLiteral("arrivals"),
+    const int p = b.node(NodeKind::Producer,
+                         QStringLiteral("arrivals"),
                          {{QStringLiteral("pattern"), QStringLiteral("poisson")},
                           {QStringLiteral("rate"), 9.0},
                           {QStringLiteral("maxMessages"), customers}});
-    const int q = b.node(NodeKind::SqsQueue, QStringLiteral("queue"),
+    const int q = b.node(NodeKind::SqsQueue,
+                         QStringLiteral("queue"),
                          {{QStringLiteral("duplicateDeliveryProbability"), 0.0},
                           {QStringLiteral("shortPollEmptyProbability"), 0.0}});
-    const int c = b.node(NodeKind::ConsumerGroup, QStringLiteral("servers"),
+    const int c = b.node(NodeKind::ConsumerGroup,
+                         QStringLiteral("servers"),
                          {{QStringLiteral("instances"), qint64(10)},
                           {QStringLiteral("processing"), QStringLiteral("exponential")},
                           {QStringLiteral("processingMean"), 1.0},

@@ -57,7 +57,8 @@ struct QueueFixture
     void advanceTo(double seconds) { engine.runUntil(fromSeconds(seconds)); }
     void advanceToUs(SimTime t) { engine.runUntil(t); }
 
-    static SqsSendRequest body(const QByteArray &text, const QString &group = QString(),
+    static SqsSendRequest body(const QByteArray &text,
+                               const QString &group = QString(),
                                const QString &dedup = QString())
     {
         SqsSendRequest r;
@@ -67,14 +68,15 @@ struct QueueFixture
         return r;
     }
 
-    SqsSendResult send(const QByteArray &text, const QString &group = QString(),
-                       const QString &dedup = QString(), SqsQueue *q = nullptr)
+    SqsSendResult send(const QByteArray &text,
+                       const QString &group = QString(),
+                       const QString &dedup = QString(),
+                       SqsQueue *q = nullptr)
     {
         return (q ? q : queue)->sendMessage(body(text, group, dedup));
     }
 
-    std::vector<SqsReceivedMessage> receive(int max = 10, int visibility = -1,
-                                            SqsQueue *q = nullptr)
+    std::vector<SqsReceivedMessage> receive(int max = 10, int visibility = -1, SqsQueue *q = nullptr)
     {
         SqsReceiveRequest r;
         r.maxNumberOfMessages = max;

@@ -65,15 +65,18 @@ private:
 Diagram exampleDiagram()
 {
     DiagramBuilder b;
-    const int p = b.node(NodeKind::Producer, QStringLiteral("web"),
+    const int p = b.node(NodeKind::Producer,
+                         QStringLiteral("web"),
                          {{QStringLiteral("rate"), 20.0},
                           {QStringLiteral("bodySizeMin"), qint64(100)},
                           {QStringLiteral("bodySizeMax"), qint64(5000)}});
-    const int q = b.node(NodeKind::SqsQueue, QStringLiteral("jobs"),
+    const int q = b.node(NodeKind::SqsQueue,
+                         QStringLiteral("jobs"),
                          {{QStringLiteral("visibilityTimeout"), qint64(3)},
                           {QStringLiteral("maxReceiveCount"), qint64(3)}});
     const int dlq = b.node(NodeKind::SqsQueue, QStringLiteral("jobs-dlq"));
-    const int c = b.node(NodeKind::ConsumerGroup, QStringLiteral("workers"),
+    const int c = b.node(NodeKind::ConsumerGroup,
+                         QStringLiteral("workers"),
                          {{QStringLiteral("instances"), qint64(6)},
                           {QStringLiteral("processing"), QStringLiteral("lognormal")},
                           {QStringLiteral("processingMean"), 0.25},
@@ -194,7 +197,8 @@ void TestEngine::fingerprintIsPinned()
     // if that change was intended, update the figure (and say so in the commit).
     quint64 records = 0;
     const quint64 fp = fingerprintOf(exampleDiagram(), 120 * kSecond, &records);
-    qInfo("fingerprint 0x%016llx over %llu records", static_cast<unsigned long long>(fp),
+    qInfo("fingerprint 0x%016llx over %llu records",
+          static_cast<unsigned long long>(fp),
           static_cast<unsigned long long>(records));
     QCOMPARE(records, quint64(FLOWLAB_PINNED_RECORDS));
     QCOMPARE(fp, quint64(FLOWLAB_PINNED_FINGERPRINT));
@@ -215,7 +219,8 @@ void TestEngine::unrelatedNodeKeepsOthersDraws()
     // An unrelated chain, listed before the others and with a lower id than none of them.
     DiagramBuilder extra;
     extra.nextId = 100;
-    const int p = extra.node(NodeKind::Producer, QStringLiteral("other"),
+    const int p = extra.node(NodeKind::Producer,
+                             QStringLiteral("other"),
                              {{QStringLiteral("rate"), 50.0}});
     const int q = extra.node(NodeKind::SqsQueue, QStringLiteral("other-q"));
     const int c = extra.node(NodeKind::ConsumerGroup, QStringLiteral("other-c"));
@@ -266,7 +271,7 @@ void TestEngine::liveEditsChecked()
     QVERIFY(!sim.setNodeSetting(2, QStringLiteral("visibilityTimeout"), qint64(43201), &why));
     QCOMPARE(why, QStringLiteral("Visibility timeout: must be between 0 and 43200"));
     QVERIFY(!sim.setNodeSetting(2, QStringLiteral("fifo"), true, &why));
-    QCOMPARE(why, QStringLiteral("FIFO queue is fixed when the sqs queue is created"));
+    QCOMPARE(why, QStringLiteral("FIFO queue is fixed when the SQS queue is created"));
     QVERIFY(!sim.setNodeSetting(2, QStringLiteral("colour"), 1, &why));
     QVERIFY(!sim.setNodeSetting(99, QStringLiteral("rate"), 1.0, &why));
     QCOMPARE(sim.diagram().node(2)->setting(QStringLiteral("visibilityTimeout")).toInt(), 3);
@@ -310,8 +315,9 @@ void TestEngine::liveAddAndRemove()
     l.from = 50;
     l.to = 2;
     QVERIFY(!sim.addLink(l, &why));
-    QCOMPARE(why, QStringLiteral("a consumer group is the end of a flow: it deletes what it "
-                                 "processes"));
+    QCOMPARE(why,
+             QStringLiteral("a consumer group is the end of a flow: it deletes what it "
+                            "processes"));
     // Metrics rows of the late node line up with the others'.
     QCOMPARE(sim.simNode(50)->metrics().rowCount(), sim.simNode(2)->metrics().rowCount());
 }

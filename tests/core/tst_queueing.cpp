@@ -83,13 +83,18 @@ void TestQueueing::meanWaitMatchesErlangC()
     const double meanWq = sumWq / seeds;
     const double meanLq = sumLq / seeds;
     const double meanLambda = sumLambda / seeds;
-    qInfo("mean Wq %.6f s (Erlang C %.6f), mean Lq %.6f (Erlang C %.6f), lambda %.4f/s", meanWq,
-          kWq, meanLq, kLq, meanLambda);
+    qInfo("mean Wq %.6f s (Erlang C %.6f), mean Lq %.6f (Erlang C %.6f), lambda %.4f/s",
+          meanWq,
+          kWq,
+          meanLq,
+          kLq,
+          meanLambda);
     QVERIFY2(std::abs(meanWq - kWq) / kWq < 0.03, qPrintable(QString::number(meanWq)));
     QVERIFY2(std::abs(meanLq - kLq) / kLq < 0.03, qPrintable(QString::number(meanLq)));
     // Little's law on the simulated queue itself: Lq = lambda * Wq.
     QVERIFY2(std::abs(meanLq - meanLambda * meanWq) / meanLq < 0.02,
-             qPrintable(QStringLiteral("Lq %1 vs lambda*Wq %2").arg(meanLq).arg(meanLambda * meanWq)));
+             qPrintable(
+                 QStringLiteral("Lq %1 vs lambda*Wq %2").arg(meanLq).arg(meanLambda * meanWq)));
 }
 
 QTEST_GUILESS_MAIN(TestQueueing)

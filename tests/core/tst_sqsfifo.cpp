@@ -36,7 +36,8 @@ void TestSqsFifo::strictOrderWithinGroup()
 {
     QueueFixture f(fifoConfig());
     for (int i = 0; i < 6; ++i)
-        f.send(QByteArray::number(i), i % 2 ? QStringLiteral("odd") : QStringLiteral("even"),
+        f.send(QByteArray::number(i),
+               i % 2 ? QStringLiteral("odd") : QStringLiteral("even"),
                QStringLiteral("d%1").arg(i));
     std::vector<QByteArray> even, odd;
     for (int round = 0; round < 10; ++round) {
@@ -189,8 +190,8 @@ void TestSqsFifo::contentBasedDeduplication()
     const Payload *p = f.engine.payloads().get(got[0].message.payload);
     QVERIFY(p);
     QCOMPARE(p->deduplicationId,
-             QString::fromLatin1(QCryptographicHash::hash("same body", QCryptographicHash::Sha256)
-                                     .toHex()));
+             QString::fromLatin1(
+                 QCryptographicHash::hash("same body", QCryptographicHash::Sha256).toHex()));
 }
 
 void TestSqsFifo::explicitIdOverridesContent()
@@ -276,7 +277,8 @@ void TestSqsFifo::batchCountsAsOneRequest()
         std::vector<SqsBatchEntry> batch;
         for (int i = 0; i < 10; ++i)
             batch.push_back({QStringLiteral("e%1").arg(i),
-                             QueueFixture::body("m", QStringLiteral("g"),
+                             QueueFixture::body("m",
+                                                QStringLiteral("g"),
                                                 QStringLiteral("%1-%2").arg(request).arg(i))});
         QVERIFY(f.queue->sendMessageBatch(batch).error.ok());
     }

@@ -221,9 +221,10 @@ void TestSqsReceive::twelveHourCap()
     QVERIFY(f.queue->changeMessageVisibility(got[0].handle, 9 * 3600).ok());
     const SqsError e = f.queue->changeMessageVisibility(got[0].handle, 9 * 3600 + 1);
     QCOMPARE(e.code, SqsErrorCode::InvalidParameterValue);
-    QCOMPARE(e.message, QStringLiteral("Value 32401 for parameter VisibilityTimeout is invalid. "
-                                       "Reason: Total VisibilityTimeout for the message is beyond "
-                                       "the limit [43200 seconds]"));
+    QCOMPARE(e.message,
+             QStringLiteral("Value 32401 for parameter VisibilityTimeout is invalid. "
+                            "Reason: Total VisibilityTimeout for the message is beyond "
+                            "the limit [43200 seconds]"));
     // Rejected, not clamped: the earlier 12 h end still holds.
     f.advanceToUs(fromSeconds(12 * 3600.0) - 1);
     QCOMPARE(f.queue->inFlightCount(), 1);
@@ -318,14 +319,18 @@ void TestSqsReceive::receiptHandleText()
     QVERIFY(f.queue->parseReceiptHandle(text, &parsed).ok());
     QVERIFY(parsed == got[0].handle);
 
-    const QStringList bad = {QString(), QStringLiteral("garbage"), QStringLiteral("AQEB!!!"),
-                             text.left(text.size() - 2), text + QStringLiteral("x")};
+    const QStringList bad = {QString(),
+                             QStringLiteral("garbage"),
+                             QStringLiteral("AQEB!!!"),
+                             text.left(text.size() - 2),
+                             text + QStringLiteral("x")};
     for (const QString &b : bad) {
         const SqsError e = f.queue->parseReceiptHandle(b, &parsed);
         QCOMPARE(e.code, SqsErrorCode::ReceiptHandleIsInvalid);
-        QCOMPARE(e.message, QStringLiteral("The input receipt handle \"%1\" is not a valid "
-                                           "receipt handle.")
-                                .arg(b));
+        QCOMPARE(e.message,
+                 QStringLiteral("The input receipt handle \"%1\" is not a valid "
+                                "receipt handle.")
+                     .arg(b));
     }
     // A handle of another queue is not valid here.
     QCOMPARE(other->parseReceiptHandle(text, &parsed).code, SqsErrorCode::ReceiptHandleIsInvalid);
@@ -697,10 +702,11 @@ void TestSqsReceive::metricsColumns()
              (std::vector<double>{2, 1, 1}));
     QCOMPARE(m.column(QStringLiteral("ApproximateNumberOfMessagesNotVisible")),
              (std::vector<double>{0, 1, 1}));
-    QCOMPARE(f.engine.sampleTimes(),
-             (std::vector<SimTime>{kSecond, 2 * kSecond, 3 * kSecond}));
-    for (const char *name : {"ApproximateNumberOfMessagesDelayed", "ApproximateAgeOfOldestMessage",
-                             "NumberOfMessagesDeleted", "NumberOfEmptyReceives"})
+    QCOMPARE(f.engine.sampleTimes(), (std::vector<SimTime>{kSecond, 2 * kSecond, 3 * kSecond}));
+    for (const char *name : {"ApproximateNumberOfMessagesDelayed",
+                             "ApproximateAgeOfOldestMessage",
+                             "NumberOfMessagesDeleted",
+                             "NumberOfEmptyReceives"})
         QVERIFY2(m.indexOf(QString::fromLatin1(name)) >= 0, name);
 }
 

@@ -49,23 +49,25 @@ void TestSqsSend::sendValidation_data()
     QTest::newRow("empty body") << false << QByteArray() << any << any << -1 << none
                                 << SqsErrorCode::MissingParameter
                                 << "The request must contain the parameter MessageBody.";
-    QTest::newRow("control character") << false << QByteArray("a\x01" "b") << any << any << -1
-                                       << none << SqsErrorCode::InvalidMessageContents
-                                       << "Invalid characters found. Valid unicode characters are "
-                                          "#x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | "
-                                          "#x10000 to #x10FFFF";
-    QTest::newRow("tab, newline, return allowed")
-        << false << QByteArray("a\tb\nc\rd") << any << any << -1 << none << SqsErrorCode::None
-        << QString();
+    QTest::newRow("control character")
+        << false
+        << QByteArray("a\x01"
+                      "b")
+        << any << any << -1 << none << SqsErrorCode::InvalidMessageContents
+        << "Invalid characters found. Valid unicode characters are "
+           "#x9 | #xA | #xD | #x20 to #xD7FF | #xE000 to #xFFFD | "
+           "#x10000 to #x10FFFF";
+    QTest::newRow("tab, newline, return allowed") << false << QByteArray("a\tb\nc\rd") << any << any
+                                                  << -1 << none << SqsErrorCode::None << QString();
     QTest::newRow("U+FFFE refused") << false << QByteArray("\xef\xbf\xbe") << any << any << -1
                                     << none << SqsErrorCode::InvalidMessageContents << any;
     QTest::newRow("emoji (supplementary plane) allowed")
-        << false << QByteArray("\xf0\x9f\x93\xa6") << any << any << -1 << none
-        << SqsErrorCode::None << QString();
+        << false << QByteArray("\xf0\x9f\x93\xa6") << any << any << -1 << none << SqsErrorCode::None
+        << QString();
     QTest::newRow("invalid UTF-8") << false << QByteArray("\xc3\x28") << any << any << -1 << none
                                    << SqsErrorCode::InvalidMessageContents << any;
-    QTest::newRow("delay 900 allowed") << false << QByteArray("x") << any << any << 900 << none
-                                       << SqsErrorCode::None << QString();
+    QTest::newRow("delay 900 allowed")
+        << false << QByteArray("x") << any << any << 900 << none << SqsErrorCode::None << QString();
     QTest::newRow("delay 901") << false << QByteArray("x") << any << any << 901 << none
                                << SqsErrorCode::InvalidParameterValue
                                << "Value 901 for parameter DelaySeconds is invalid. Reason: must "
@@ -75,60 +77,59 @@ void TestSqsSend::sendValidation_data()
         << SqsErrorCode::InvalidParameterValue
         << "The request include parameter MessageDeduplicationId which is not valid for this "
            "queue type";
-    QTest::newRow("fifo without group") << true << QByteArray("x") << any << "d1" << -1 << none
-                                        << SqsErrorCode::MissingParameter
-                                        << "The request must contain the parameter MessageGroupId.";
+    QTest::newRow("fifo without group")
+        << true << QByteArray("x") << any << "d1" << -1 << none << SqsErrorCode::MissingParameter
+        << "The request must contain the parameter MessageGroupId.";
     QTest::newRow("fifo without dedup id")
         << true << QByteArray("x") << "g" << any << -1 << none
         << SqsErrorCode::InvalidParameterValue
         << "The queue should either have ContentBasedDeduplication enabled or "
            "MessageDeduplicationId provided explicitly";
     QTest::newRow("fifo per-message delay")
-        << true << QByteArray("x") << "g" << "d1" << 0 << none << SqsErrorCode::InvalidParameterValue
+        << true << QByteArray("x") << "g"
+        << "d1" << 0 << none << SqsErrorCode::InvalidParameterValue
         << "Value 0 for parameter DelaySeconds is invalid. Reason: The request include parameter "
            "that is not valid for this queue type.";
-    QTest::newRow("fifo group id 128 chars") << true << QByteArray("x") << QString(128, 'g')
-                                             << "d1" << -1 << none << SqsErrorCode::None
-                                             << QString();
-    QTest::newRow("fifo group id 129 chars") << true << QByteArray("x") << QString(129, 'g')
-                                             << "d1" << -1 << none
-                                             << SqsErrorCode::InvalidParameterValue << any;
-    QTest::newRow("fifo group id with space") << true << QByteArray("x") << "a b" << "d1" << -1
-                                              << none << SqsErrorCode::InvalidParameterValue
-                                              << any;
+    QTest::newRow("fifo group id 128 chars") << true << QByteArray("x") << QString(128, 'g') << "d1"
+                                             << -1 << none << SqsErrorCode::None << QString();
+    QTest::newRow("fifo group id 129 chars")
+        << true << QByteArray("x") << QString(129, 'g') << "d1" << -1 << none
+        << SqsErrorCode::InvalidParameterValue << any;
+    QTest::newRow("fifo group id with space")
+        << true << QByteArray("x") << "a b"
+        << "d1" << -1 << none << SqsErrorCode::InvalidParameterValue << any;
     QTest::newRow("fifo dedup id punctuation ok")
-        << true << QByteArray("x") << "g" << "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" << -1 << none
-        << SqsErrorCode::None << QString();
+        << true << QByteArray("x") << "g"
+        << "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~" << -1 << none << SqsErrorCode::None << QString();
     QTest::newRow("attribute ok") << false << QByteArray("x") << any << any << -1
                                   << QStringList{"color", "String", "blue"} << SqsErrorCode::None
                                   << QString();
     QTest::newRow("attribute custom type ok")
         << false << QByteArray("x") << any << any << -1
         << QStringList{"price", "Number.float", "1.5e3"} << SqsErrorCode::None << QString();
-    QTest::newRow("attribute name AWS.") << false << QByteArray("x") << any << any << -1
-                                         << QStringList{"AWS.x", "String", "v"}
-                                         << SqsErrorCode::InvalidParameterValue
-                                         << "Message attribute name 'AWS.x' is invalid.";
+    QTest::newRow("attribute name AWS.")
+        << false << QByteArray("x") << any << any << -1 << QStringList{"AWS.x", "String", "v"}
+        << SqsErrorCode::InvalidParameterValue << "Message attribute name 'AWS.x' is invalid.";
     QTest::newRow("attribute name amazon. any case")
         << false << QByteArray("x") << any << any << -1 << QStringList{"aMaZoN.x", "String", "v"}
         << SqsErrorCode::InvalidParameterValue << any;
-    QTest::newRow("attribute name with ..") << false << QByteArray("x") << any << any << -1
-                                            << QStringList{"a..b", "String", "v"}
-                                            << SqsErrorCode::InvalidParameterValue << any;
+    QTest::newRow("attribute name with ..")
+        << false << QByteArray("x") << any << any << -1 << QStringList{"a..b", "String", "v"}
+        << SqsErrorCode::InvalidParameterValue << any;
     QTest::newRow("attribute name ends with .")
         << false << QByteArray("x") << any << any << -1 << QStringList{"ab.", "String", "v"}
         << SqsErrorCode::InvalidParameterValue << any;
-    QTest::newRow("attribute bad type") << false << QByteArray("x") << any << any << -1
-                                        << QStringList{"a", "Integer", "1"}
-                                        << SqsErrorCode::InvalidParameterValue << any;
-    QTest::newRow("attribute not a number") << false << QByteArray("x") << any << any << -1
-                                            << QStringList{"n", "Number", "12abc"}
-                                            << SqsErrorCode::InvalidParameterValue
-                                            << "Can't cast the value of message (user) attribute "
-                                               "'n' to a number.";
-    QTest::newRow("attribute empty value") << false << QByteArray("x") << any << any << -1
-                                           << QStringList{"a", "String", ""}
-                                           << SqsErrorCode::InvalidParameterValue << any;
+    QTest::newRow("attribute bad type")
+        << false << QByteArray("x") << any << any << -1 << QStringList{"a", "Integer", "1"}
+        << SqsErrorCode::InvalidParameterValue << any;
+    QTest::newRow("attribute not a number")
+        << false << QByteArray("x") << any << any << -1 << QStringList{"n", "Number", "12abc"}
+        << SqsErrorCode::InvalidParameterValue
+        << "Can't cast the value of message (user) attribute "
+           "'n' to a number.";
+    QTest::newRow("attribute empty value")
+        << false << QByteArray("x") << any << any << -1 << QStringList{"a", "String", ""}
+        << SqsErrorCode::InvalidParameterValue << any;
 }
 
 void TestSqsSend::sendValidation()
@@ -284,14 +285,14 @@ void TestSqsSend::batchWholeRequestErrors_data()
     QTest::newRow("eleven") << 11 << "a" << false << 10
                             << SqsErrorCode::TooManyEntriesInBatchRequest;
     QTest::newRow("ten ok") << 10 << "a" << false << 10 << SqsErrorCode::None;
-    QTest::newRow("ids not distinct") << 3 << "a" << true << 10
-                                      << SqsErrorCode::BatchEntryIdsNotDistinct;
+    QTest::newRow("ids not distinct")
+        << 3 << "a" << true << 10 << SqsErrorCode::BatchEntryIdsNotDistinct;
     QTest::newRow("id with dot") << 2 << "a.b" << false << 10 << SqsErrorCode::InvalidBatchEntryId;
     QTest::newRow("id 81 chars") << 2 << QString(81, 'x') << false << 10
                                  << SqsErrorCode::InvalidBatchEntryId;
     QTest::newRow("id 80 chars") << 2 << QString(80, 'x') << false << 10 << SqsErrorCode::None;
-    QTest::newRow("sum over 1 MiB") << 2 << "a" << false << 524289
-                                    << SqsErrorCode::BatchRequestTooLong;
+    QTest::newRow("sum over 1 MiB")
+        << 2 << "a" << false << 524289 << SqsErrorCode::BatchRequestTooLong;
     QTest::newRow("sum exactly 1 MiB") << 2 << "a" << false << 524288 << SqsErrorCode::None;
 }
 
@@ -346,7 +347,8 @@ void TestSqsSend::batchEntriesKeepRequestOrder()
     std::vector<SqsBatchEntry> batch;
     for (int i = 0; i < 5; ++i)
         batch.push_back({QStringLiteral("e%1").arg(i),
-                         QueueFixture::body(QByteArray::number(i), QStringLiteral("g"),
+                         QueueFixture::body(QByteArray::number(i),
+                                            QStringLiteral("g"),
                                             QStringLiteral("d%1").arg(i))});
     QVERIFY(f.queue->sendMessageBatch(batch).error.ok());
     const auto got = f.receive(10);
@@ -366,18 +368,19 @@ void TestSqsSend::errorTable_data()
                                        << "AWS.SimpleQueueService.NonExistentQueue" << 400;
     QTest::newRow("QueueNameExists") << SqsErrorCode::QueueNameExists << "QueueNameExists"
                                      << "QueueAlreadyExists" << 400;
-    QTest::newRow("QueueDeletedRecently") << SqsErrorCode::QueueDeletedRecently
-                                          << "QueueDeletedRecently"
-                                          << "AWS.SimpleQueueService.QueueDeletedRecently" << 400;
-    QTest::newRow("ReceiptHandleIsInvalid") << SqsErrorCode::ReceiptHandleIsInvalid
-                                            << "ReceiptHandleIsInvalid" << "ReceiptHandleIsInvalid"
-                                            << 400;
+    QTest::newRow("QueueDeletedRecently")
+        << SqsErrorCode::QueueDeletedRecently << "QueueDeletedRecently"
+        << "AWS.SimpleQueueService.QueueDeletedRecently" << 400;
+    QTest::newRow("ReceiptHandleIsInvalid")
+        << SqsErrorCode::ReceiptHandleIsInvalid << "ReceiptHandleIsInvalid"
+        << "ReceiptHandleIsInvalid" << 400;
     QTest::newRow("MessageNotInflight") << SqsErrorCode::MessageNotInflight << "MessageNotInflight"
                                         << "AWS.SimpleQueueService.MessageNotInflight" << 400;
-    QTest::newRow("PurgeQueueInProgress") << SqsErrorCode::PurgeQueueInProgress
-                                          << "PurgeQueueInProgress"
-                                          << "AWS.SimpleQueueService.PurgeQueueInProgress" << 403;
-    QTest::newRow("OverLimit") << SqsErrorCode::OverLimit << "OverLimit" << "OverLimit" << 403;
+    QTest::newRow("PurgeQueueInProgress")
+        << SqsErrorCode::PurgeQueueInProgress << "PurgeQueueInProgress"
+        << "AWS.SimpleQueueService.PurgeQueueInProgress" << 403;
+    QTest::newRow("OverLimit") << SqsErrorCode::OverLimit << "OverLimit"
+                               << "OverLimit" << 403;
     QTest::newRow("TooManyEntriesInBatchRequest")
         << SqsErrorCode::TooManyEntriesInBatchRequest << "TooManyEntriesInBatchRequest"
         << "AWS.SimpleQueueService.TooManyEntriesInBatchRequest" << 400;
@@ -386,21 +389,21 @@ void TestSqsSend::errorTable_data()
     QTest::newRow("BatchEntryIdsNotDistinct")
         << SqsErrorCode::BatchEntryIdsNotDistinct << "BatchEntryIdsNotDistinct"
         << "AWS.SimpleQueueService.BatchEntryIdsNotDistinct" << 400;
-    QTest::newRow("BatchRequestTooLong") << SqsErrorCode::BatchRequestTooLong
-                                         << "BatchRequestTooLong"
-                                         << "AWS.SimpleQueueService.BatchRequestTooLong" << 400;
-    QTest::newRow("InvalidBatchEntryId") << SqsErrorCode::InvalidBatchEntryId
-                                         << "InvalidBatchEntryId"
-                                         << "AWS.SimpleQueueService.InvalidBatchEntryId" << 400;
-    QTest::newRow("UnsupportedOperation") << SqsErrorCode::UnsupportedOperation
-                                          << "UnsupportedOperation"
-                                          << "AWS.SimpleQueueService.UnsupportedOperation" << 400;
-    QTest::newRow("InvalidAttributeName") << SqsErrorCode::InvalidAttributeName
-                                          << "InvalidAttributeName" << "InvalidAttributeName"
-                                          << 400;
-    QTest::newRow("InvalidMessageContents") << SqsErrorCode::InvalidMessageContents
-                                            << "InvalidMessageContents" << "InvalidMessageContents"
-                                            << 400;
+    QTest::newRow("BatchRequestTooLong")
+        << SqsErrorCode::BatchRequestTooLong << "BatchRequestTooLong"
+        << "AWS.SimpleQueueService.BatchRequestTooLong" << 400;
+    QTest::newRow("InvalidBatchEntryId")
+        << SqsErrorCode::InvalidBatchEntryId << "InvalidBatchEntryId"
+        << "AWS.SimpleQueueService.InvalidBatchEntryId" << 400;
+    QTest::newRow("UnsupportedOperation")
+        << SqsErrorCode::UnsupportedOperation << "UnsupportedOperation"
+        << "AWS.SimpleQueueService.UnsupportedOperation" << 400;
+    QTest::newRow("InvalidAttributeName")
+        << SqsErrorCode::InvalidAttributeName << "InvalidAttributeName"
+        << "InvalidAttributeName" << 400;
+    QTest::newRow("InvalidMessageContents")
+        << SqsErrorCode::InvalidMessageContents << "InvalidMessageContents"
+        << "InvalidMessageContents" << 400;
     QTest::newRow("ResourceNotFoundException")
         << SqsErrorCode::ResourceNotFoundException << "ResourceNotFoundException"
         << "ResourceNotFoundException" << 404;
