@@ -59,20 +59,48 @@ void LatencyHistogram::merge(const LatencyHistogram &other)
     m_sum += other.m_sum;
 }
 
-qint64 LatencyHistogram::percentile(double q) const
+void LatencyHistogram::clear()
 {
     if (m_count == 0)
-        return 0;
-    const quint64 rank = std::max<quint64>(1, quint64(std::ceil(q * double(m_count))));
+        return;
+    const int lo = std::min(bucketOf(quint64(m_min)), kBuckets - 1);
+    const int hi = std::min(bucketOf(quint64(m_max)), kBuckets - 1);
+    std::fill(m_buckets.begin() + lo, m_buckets.begin() + hi + 1, 0u);
+    m_count = 0;
+    m_sum = 0.0;
+    m_min = 0;
+    m_max = 0;
+}
+
+qint64 LatencyHistogram::percentile(double q) const
+{
+    qint64 v = 0;
+    percentiles(&q, &v, 1);
+    return v;
+}
+
+void LatencyHistogram::percentiles(const double *qs, qint64 *out, int n) const
+{
+    if (m_count == 0) {
+        std::fill(out, out + n, 0);
+        return;
+    }
+    // Only the buckets between the minimum and the maximum can hold samples.
+    const int hi = std::min(bucketOf(quint64(m_max)), kBuckets - 1);
+    int k = 0;
     quint64 seen = 0;
-    for (int b = 0; b < kBuckets; ++b) {
+    for (int b = std::min(bucketOf(quint64(m_min)), kBuckets - 1); b <= hi && k < n; ++b) {
         seen += m_buckets[std::size_t(b)];
-        if (seen >= rank) {
+        while (k < n) {
+            const quint64 rank = std::max<quint64>(1, quint64(std::ceil(qs[k] * double(m_count))));
+            if (seen < rank)
+                break;
             const quint64 mid = (bucketLow(b) + bucketHigh(b)) / 2;
-            return std::clamp(qint64(mid), m_min, m_max);
+            out[k++] = std::clamp(qint64(mid), m_min, m_max);
         }
     }
-    return m_max;
+    for (; k < n; ++k)
+        out[k] = m_max;
 }
 
 } // namespace flowlab

@@ -14,7 +14,8 @@ class LatencyHistogram
 public:
     void add(qint64 micros);
     void merge(const LatencyHistogram &other);
-    void clear() { *this = LatencyHistogram(); }
+    /// Empties it, touching only the buckets between the minimum and the maximum.
+    void clear();
 
     quint64 count() const { return m_count; }
     double mean() const { return m_count ? m_sum / double(m_count) : 0.0; }
@@ -22,6 +23,8 @@ public:
     qint64 max() const { return m_max; }
     /// The value below which the fraction q (0..1) of the samples lie; 0 when empty.
     qint64 percentile(double q) const;
+    /// Several percentiles (qs ascending) in one pass over the buckets.
+    void percentiles(const double *qs, qint64 *out, int n) const;
 
 private:
     static constexpr int kSubBits = 6;

@@ -81,10 +81,7 @@ void ConsumerGroup::accumulateBusy()
 {
     const double dt = toSeconds(now() - m_areaSince);
     m_busyArea += double(m_busy) * dt;
-    int live = 0;
-    for (const Worker &w : m_workers)
-        live += w.state != State::Retired;
-    m_workerArea += double(live) * dt;
+    m_workerArea += double(m_live) * dt;
     m_areaSince = now();
 }
 
@@ -93,9 +90,12 @@ void ConsumerGroup::setState(std::size_t w, State s)
     Worker &worker = m_workers[w];
     const bool wasBusy = worker.state == State::Processing;
     const bool isBusy = s == State::Processing;
-    if (wasBusy != isBusy) {
+    const bool wasLive = worker.state != State::Retired;
+    const bool isLive = s != State::Retired;
+    if (wasBusy != isBusy || wasLive != isLive) {
         accumulateBusy();
-        m_busy += isBusy ? 1 : -1;
+        m_busy += int(isBusy) - int(wasBusy);
+        m_live += int(isLive) - int(wasLive);
     }
     if (worker.state == State::Polling && m_source)
         m_source->cancelLongPoll(this, pack(w, worker.generation));
@@ -129,7 +129,8 @@ void ConsumerGroup::resizeWorkers()
         // A processing worker past the new size retires when its batch is done.
     }
     while (m_workers.size() < want) {
-        m_workers.emplace_back();
+        m_workers.emplace_back(); // starts Idle: one more live worker
+        ++m_live;
         poll(m_workers.size() - 1);
     }
 }
@@ -352,15 +353,18 @@ QVector<Counter> ConsumerGroup::counters() const
 
 void ConsumerGroup::sampleMetrics()
 {
+    static const double qs[] = {0.50, 0.90, 0.99};
+    qint64 p[3];
+    m_intervalLatency.percentiles(qs, p, 3);
     const double values[] = {
         double(m_config.workers()),
         double(m_busy),
         double(m_processed - m_lastProcessed),
         double(m_duplicates - m_lastDuplicates),
         double(m_crashes - m_lastCrashes),
-        toSeconds(m_intervalLatency.percentile(0.50)),
-        toSeconds(m_intervalLatency.percentile(0.90)),
-        toSeconds(m_intervalLatency.percentile(0.99)),
+        toSeconds(p[0]),
+        toSeconds(p[1]),
+        toSeconds(p[2]),
     };
     for (std::size_t i = 0; i < std::size(values); ++i)
         m_metrics.append(m_colWorkers + int(i), values[i]);
@@ -374,11 +378,8 @@ QVector<QPair<QString, QString>> ConsumerGroup::summary() const
 {
     // The areas up to now, without touching the running totals.
     const double dt = toSeconds(now() - m_areaSince);
-    int live = 0;
-    for (const Worker &w : m_workers)
-        live += w.state != State::Retired;
     const double busyArea = m_busyArea + double(m_busy) * dt;
-    const double workerArea = m_workerArea + double(live) * dt;
+    const double workerArea = m_workerArea + double(m_live) * dt;
     auto seconds = [](qint64 us) { return QStringLiteral("%1 s").arg(toSeconds(us), 0, 'f', 3); };
     QVector<QPair<QString, QString>> rows = {
         {QStringLiteral("workers"), QString::number(m_config.workers())},

@@ -90,6 +90,7 @@ private:
     SqsQueue *m_source = nullptr;
     std::vector<Worker> m_workers;
     int m_busy = 0;
+    int m_live = 0; ///< workers not retired
     quint64 m_processed = 0;
     quint64 m_duplicates = 0;
     quint64 m_crashes = 0;

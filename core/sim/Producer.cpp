@@ -105,7 +105,8 @@ void Producer::sendBatch()
     for (int i = 0; i < count; ++i) {
         const quint64 seq = ++m_sequence;
         SqsBatchEntry e;
-        e.id = QString::number(i);
+        if (count > 1)
+            e.id = QString::number(i); // batch entry ids; a single send needs none
         SqsSendRequest &r = e.request;
         r.bodySize = quint32(rng().uniformInt(m_config.bodySizeMin, m_config.bodySizeMax));
         r.delaySeconds = m_config.messageDelay;
@@ -134,18 +135,16 @@ void Producer::submit(std::vector<SqsBatchEntry> entries, int attempt)
 {
     if (!m_target)
         return;
-    std::vector<SqsSendResult> results;
     SqsError requestError;
+    SqsSendResult single;
+    SqsBatchResult batch;
     if (entries.size() == 1) {
-        results.push_back(m_target->sendMessage(entries.front().request));
-        requestError = results.front().error.code == SqsErrorCode::RequestThrottled
-                           ? results.front().error
-                           : SqsError();
+        single = m_target->sendMessage(entries.front().request);
+        if (single.error.code == SqsErrorCode::RequestThrottled)
+            requestError = single.error;
     } else {
-        SqsBatchResult batch = m_target->sendMessageBatch(entries);
+        batch = m_target->sendMessageBatch(entries);
         requestError = batch.error;
-        for (auto &entry : batch.entries)
-            results.push_back(entry.second);
     }
     if (requestError.code == SqsErrorCode::RequestThrottled) {
         ++m_throttled;
@@ -167,18 +166,21 @@ void Producer::submit(std::vector<SqsBatchEntry> entries, int attempt)
         trace(TraceKind::SendFailed, 0, int(requestError.code));
         return;
     }
-    countResults(results);
+    if (entries.size() == 1) {
+        countResult(single);
+    } else {
+        for (const auto &entry : batch.entries)
+            countResult(entry.second);
+    }
 }
 
-void Producer::countResults(const std::vector<SqsSendResult> &results)
+void Producer::countResult(const SqsSendResult &r)
 {
-    for (const SqsSendResult &r : results) {
-        if (r.error.ok()) {
-            ++m_sent;
-        } else {
-            ++m_failed;
-            trace(TraceKind::SendFailed, 0, int(r.error.code));
-        }
+    if (r.error.ok()) {
+        ++m_sent;
+    } else {
+        ++m_failed;
+        trace(TraceKind::SendFailed, 0, int(r.error.code));
     }
 }
 

@@ -66,7 +66,7 @@ private:
     void scheduleNextArrival();
     void sendBatch();
     void submit(std::vector<SqsBatchEntry> entries, int attempt);
-    void countResults(const std::vector<SqsSendResult> &results);
+    void countResult(const SqsSendResult &result);
 
     ProducerConfig m_config;
     SqsQueue *m_target = nullptr;

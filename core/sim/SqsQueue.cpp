@@ -68,7 +68,7 @@ SqsSendResult SqsQueue::sendMessage(const SqsSendRequest &request)
     result.error = validateSend(request, &size);
     if (!result.error.ok())
         return result;
-    if (throttle(Action::Send, {engine().intern(request.messageGroupId)})) {
+    if (m_config.fifo && throttle(Action::Send, {engine().intern(request.messageGroupId)})) {
         result.error = SqsError(SqsErrorCode::RequestThrottled, QStringLiteral("Rate exceeded"));
         return result;
     }
@@ -275,7 +275,7 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
                                         .arg(req.visibilityTimeout));
         return result;
     }
-    if (throttle(Action::Receive, {})) {
+    if (m_config.fifo && throttle(Action::Receive, {})) {
         result.error = SqsError(SqsErrorCode::RequestThrottled, QStringLiteral("Rate exceeded"));
         return result;
     }
@@ -334,7 +334,7 @@ void SqsQueue::takeMessages(int max,
                             int receiverNode,
                             std::vector<SqsReceivedMessage> &out)
 {
-    std::vector<Message> taken;
+    std::vector<Message> &taken = m_taken;
     while (int(out.size()) < max) {
         const qint64 room = qint64(m_config.inFlightLimit) - qint64(m_inFlight.size());
         const int want = int(std::min<qint64>(max - int(out.size()), room));
@@ -374,7 +374,7 @@ void SqsQueue::takeMessages(int max,
             entry.receivedAt = now();
             entry.visibleAt = now() + SimTime(visibilityTimeout) * kSecond;
             entry.serial = ++m_receiveSerial;
-            InFlight &stored = m_inFlight[m.id] = entry;
+            InFlight &stored = m_inFlight.insert(m.id, entry);
             scheduleVisibilityTimer(m.id, stored);
             trace(TraceKind::Received, m.id, m.receiveCount, receiverNode, m.group);
             out.push_back(SqsReceivedMessage{m, SqsReceiptHandle{id(), m.id, entry.serial}});
@@ -459,11 +459,11 @@ void SqsQueue::scheduleVisibilityTimer(quint64 messageId, InFlight &entry)
 
 void SqsQueue::onVisibilityExpired(quint64 messageId, quint16 generation)
 {
-    const auto it = m_inFlight.find(messageId);
-    if (it == m_inFlight.end() || it->second.generation != generation)
+    const InFlight *found = m_inFlight.find(messageId);
+    if (!found || found->generation != generation)
         return;
-    const InFlight entry = it->second;
-    m_inFlight.erase(it);
+    const InFlight entry = *found;
+    m_inFlight.erase(messageId);
     if (now() >= retentionDeadline(entry.message)) {
         // Retention deletes in-flight messages too (spec §1.12).
         endFlight(entry.message);
@@ -483,12 +483,11 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
         return SqsError(SqsErrorCode::ReceiptHandleIsInvalid,
                         QStringLiteral("The input receipt handle is not a valid receipt "
                                        "handle."));
-    if (throttle(Action::Delete, {}))
+    if (m_config.fifo && throttle(Action::Delete, {}))
         return SqsError(SqsErrorCode::RequestThrottled, QStringLiteral("Rate exceeded"));
 
-    const auto it = m_inFlight.find(handle.messageId);
-    if (it != m_inFlight.end()) {
-        InFlight &entry = it->second;
+    if (InFlight *found = m_inFlight.find(handle.messageId)) {
+        InFlight &entry = *found;
         const bool stale = entry.serial != handle.serial;
         // An earlier handle: AWS answers success but "might not" delete (spec §1.7).
         if (stale && !m_config.oldHandleDeletes)
@@ -502,7 +501,7 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
             return SqsError();
         }
         const Message m = entry.message;
-        m_inFlight.erase(it);
+        m_inFlight.erase(handle.messageId);
         endFlight(m);
         ++m_stats.deleted;
         trace(TraceKind::Deleted, m.id, stale ? 1 : 0);
@@ -541,12 +540,12 @@ SqsError SqsQueue::changeMessageVisibility(const SqsReceiptHandle &handle, int t
         return invalidValue(QStringLiteral("Value %1 for parameter VisibilityTimeout is invalid. "
                                            "Reason: Must be between 0 and 43200, if provided.")
                                 .arg(timeout));
-    const auto it = m_inFlight.find(handle.messageId);
-    if (it == m_inFlight.end())
+    InFlight *found = m_inFlight.find(handle.messageId);
+    if (!found)
         return SqsError(SqsErrorCode::MessageNotInflight,
                         QStringLiteral("Message does not exist or is not available for "
                                        "visibility timeout change."));
-    InFlight &entry = it->second;
+    InFlight &entry = *found;
     if (entry.serial != handle.serial)
         return SqsError(SqsErrorCode::ReceiptHandleIsInvalid,
                         QStringLiteral("The receipt handle has expired."));
@@ -560,7 +559,7 @@ SqsError SqsQueue::changeMessageVisibility(const SqsReceiptHandle &handle, int t
     trace(TraceKind::VisibilityChanged, handle.messageId, visibleAt);
     if (timeout == 0) {
         const InFlight released = entry;
-        m_inFlight.erase(it);
+        m_inFlight.erase(handle.messageId);
         makeVisible(released.message, true);
         return SqsError();
     }
@@ -580,8 +579,7 @@ SqsError SqsQueue::purge()
     accumulateArea();
     std::vector<Message> removed;
     m_store->clear(removed);
-    for (auto &entry : m_inFlight)
-        removed.push_back(entry.second.message);
+    m_inFlight.forEach([&](quint64, const InFlight &entry) { removed.push_back(entry.message); });
     for (const Delayed &d : m_delayed)
         removed.push_back(d.message);
     m_inFlight.clear();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FlatIdMap.h"
 #include "Message.h"
 #include "PayloadStore.h"
 #include "SimNode.h"
@@ -177,15 +178,14 @@ public:
     /// after a flight): a consumer finishing it can tell if it may come back.
     bool holdsReceivedMessage(quint64 messageId) const
     {
-        return m_inFlight.count(messageId) > 0 || m_returned.count(messageId) > 0;
+        return m_inFlight.contains(messageId) || m_returned.count(messageId) > 0;
     }
     /// Whether the message of this handle went back to the queue or was received again
     /// since: someone else may process it too.
     bool receivedSince(const SqsReceiptHandle &handle) const
     {
-        const auto it = m_inFlight.find(handle.messageId);
-        if (it != m_inFlight.end())
-            return it->second.serial != handle.serial;
+        if (const InFlight *entry = m_inFlight.find(handle.messageId))
+            return entry->serial != handle.serial;
         return m_returned.count(handle.messageId) > 0;
     }
     SqsError deleteMessage(const SqsReceiptHandle &handle);
@@ -289,7 +289,8 @@ private:
     SqsQueueConfig m_config;
     SqsQueue *m_dlq = nullptr;
     std::unique_ptr<SqsMessageStore> m_store;
-    std::unordered_map<quint64, InFlight> m_inFlight;
+    FlatIdMap<InFlight> m_inFlight;
+    std::vector<Message> m_taken;   ///< scratch for takeMessages
     std::vector<Delayed> m_delayed; ///< min-heap on (releaseAt, sequence)
     std::deque<Waiter> m_waiters;
     quint64 m_nextWaiterId = 1;

@@ -62,8 +62,8 @@ bool SqsQueue::applySetting(const QString &key, const QVariant &value)
         m_sweepAt = kNever;
         ++m_sweepGeneration;
         scheduleRetentionSweep();
-        for (auto &entry : m_inFlight)
-            scheduleVisibilityTimer(entry.first, entry.second);
+        m_inFlight.forEach(
+            [this](quint64 id, InFlight &entry) { scheduleVisibilityTimer(id, entry); });
     }
     if (next.fifo && next.delaySeconds != previous.delaySeconds) {
         // FIFO: a queue delay change is retroactive for messages still waiting (§1.2).
@@ -82,8 +82,9 @@ bool SqsQueue::applySetting(const QString &key, const QVariant &value)
 double SqsQueue::ageOfOldestMessageSeconds() const
 {
     SimTime oldest = m_store->oldestEnqueuedAt();
-    for (const auto &entry : m_inFlight)
-        oldest = std::min(oldest, entry.second.message.enqueuedAt);
+    m_inFlight.forEach([&oldest](quint64, const InFlight &entry) {
+        oldest = std::min(oldest, entry.message.enqueuedAt);
+    });
     return oldest == kNever ? 0.0 : toSeconds(now() - oldest);
 }
 

@@ -1,0 +1,136 @@
+#pragma once
+
+#include <QtGlobal>
+
+#include <utility>
+#include <vector>
+
+namespace flowlab {
+
+/// A hash map from non-zero 64-bit ids to values, stored flat (open addressing, linear
+/// probing, backward-shift deletion). The in-flight table of a queue is hit on every
+/// receive and delete; std::unordered_map costs one allocation per entry there.
+template<typename T>
+class FlatIdMap
+{
+public:
+    FlatIdMap() { m_slots.resize(16); }
+
+    std::size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+
+    T *find(quint64 key)
+    {
+        for (std::size_t i = home(key);; i = (i + 1) & mask()) {
+            Slot &s = m_slots[i];
+            if (s.key == key)
+                return &s.value;
+            if (s.key == 0)
+                return nullptr;
+        }
+    }
+    const T *find(quint64 key) const { return const_cast<FlatIdMap *>(this)->find(key); }
+    bool contains(quint64 key) const { return find(key) != nullptr; }
+
+    /// Inserts or overwrites; returns the stored value.
+    T &insert(quint64 key, T value)
+    {
+        Q_ASSERT(key != 0);
+        if ((m_size + 1) * 4 > m_slots.size() * 3)
+            grow();
+        for (std::size_t i = home(key);; i = (i + 1) & mask()) {
+            Slot &s = m_slots[i];
+            if (s.key == key) {
+                s.value = std::move(value);
+                return s.value;
+            }
+            if (s.key == 0) {
+                s.key = key;
+                s.value = std::move(value);
+                ++m_size;
+                return s.value;
+            }
+        }
+    }
+
+    bool erase(quint64 key)
+    {
+        std::size_t i = home(key);
+        for (;; i = (i + 1) & mask()) {
+            if (m_slots[i].key == key)
+                break;
+            if (m_slots[i].key == 0)
+                return false;
+        }
+        // Shift later members of the probe run back, so no tombstones are needed.
+        for (std::size_t j = (i + 1) & mask();; j = (j + 1) & mask()) {
+            Slot &s = m_slots[j];
+            if (s.key == 0)
+                break;
+            const std::size_t h = home(s.key);
+            // s may move to i if its home is not in the cyclic range (i, j].
+            const bool between = i <= j ? (i < h && h <= j) : (i < h || h <= j);
+            if (!between) {
+                m_slots[i] = std::move(s);
+                i = j;
+            }
+        }
+        m_slots[i].key = 0;
+        m_slots[i].value = T();
+        --m_size;
+        return true;
+    }
+
+    void clear()
+    {
+        m_slots.assign(16, Slot());
+        m_size = 0;
+    }
+
+    /// Calls f(key, value&) for every entry, in slot order (deterministic for the same
+    /// history of calls).
+    template<typename F>
+    void forEach(F f)
+    {
+        for (Slot &s : m_slots) {
+            if (s.key != 0)
+                f(s.key, s.value);
+        }
+    }
+    template<typename F>
+    void forEach(F f) const
+    {
+        for (const Slot &s : m_slots) {
+            if (s.key != 0)
+                f(s.key, s.value);
+        }
+    }
+
+private:
+    struct Slot
+    {
+        quint64 key = 0;
+        T value{};
+    };
+    std::size_t mask() const { return m_slots.size() - 1; }
+    std::size_t home(quint64 key) const
+    {
+        return std::size_t((key * 0x9E3779B97F4A7C15ULL) >> 32) & mask();
+    }
+    void grow()
+    {
+        std::vector<Slot> old;
+        old.swap(m_slots);
+        m_slots.resize(old.size() * 2);
+        m_size = 0;
+        for (Slot &s : old) {
+            if (s.key != 0)
+                insert(s.key, std::move(s.value));
+        }
+    }
+
+    std::vector<Slot> m_slots;
+    std::size_t m_size = 0;
+};
+
+} // namespace flowlab
