@@ -3,12 +3,15 @@
 #include <QtGlobal>
 
 #include <array>
+#include <vector>
 
 namespace flowlab {
 
-/// Log-bucketed histogram of durations in microseconds (64 sub-buckets per power of two,
-/// so a percentile is within about 1.1% of the exact value), with the exact count, sum,
-/// minimum and maximum. Constant memory, O(1) insert.
+/// Durations in microseconds with their percentiles. Up to kExact samples are kept as they
+/// are (percentiles exact: the common case of a one-second metrics interval); past that
+/// they go into log buckets (64 sub-buckets per power of two, so a percentile is within
+/// about 1.6% of the exact value). The count, sum, minimum and maximum are always exact.
+/// Bounded memory, O(1) insert.
 class LatencyHistogram
 {
 public:
@@ -27,6 +30,9 @@ public:
     void percentiles(const double *qs, qint64 *out, int n) const;
 
 private:
+    static constexpr std::size_t kExact = 256;
+    void spill();
+
     static constexpr int kSubBits = 6;
     static constexpr int kSub = 1 << kSubBits;
     static constexpr int kBuckets = (64 - kSubBits) * kSub;
@@ -35,6 +41,9 @@ private:
     static quint64 bucketHigh(int b);
 
     std::array<quint32, kBuckets> m_buckets{};
+    std::vector<qint64> m_exact;          ///< the samples, while there are few
+    mutable std::vector<qint64> m_sorted; ///< scratch for exact percentiles
+    bool m_bucketed = false;
     quint64 m_count = 0;
     double m_sum = 0.0;
     qint64 m_min = 0;

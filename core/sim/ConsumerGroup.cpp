@@ -97,8 +97,9 @@ void ConsumerGroup::setState(std::size_t w, State s)
         m_busy += int(isBusy) - int(wasBusy);
         m_live += int(isLive) - int(wasLive);
     }
-    if (worker.state == State::Polling && m_source)
+    if (worker.waiting && m_source)
         m_source->cancelLongPoll(this, pack(w, worker.generation));
+    worker.waiting = false;
     worker.state = s;
     ++worker.generation;
 }
@@ -151,8 +152,10 @@ void ConsumerGroup::poll(std::size_t w)
     req.waitTimeSeconds = m_config.waitTimeSeconds;
     req.receiverNode = id();
     SqsReceiveResult r = m_source->receiveMessage(req, this, pack(w, m_workers[w].generation));
-    if (r.waiting)
+    if (r.waiting) {
+        m_workers[w].waiting = true;
         return;
+    }
     if (!r.error.ok() || r.messages.empty()) {
         // An empty short poll or an error: wait a little before asking again.
         setState(w, State::Pausing);
@@ -169,6 +172,7 @@ void ConsumerGroup::longPollFinished(quint64 token, std::vector<SqsReceivedMessa
     Worker *worker = workerFor(token);
     if (!worker || worker->state != State::Polling)
         return;
+    worker->waiting = false; // answered: nothing to cancel any more
     const std::size_t w = std::size_t(token & 0xffffffffu);
     if (messages.empty()) {
         // The wait ended empty: poll again at once, as an SDK receive loop does. Through an

@@ -69,6 +69,7 @@ private:
         std::vector<SqsReceivedMessage> batch;
         std::size_t index = 0;
         bool willCrash = false;
+        bool waiting = false; ///< a long poll of this worker is registered with the queue
         SimTime heartbeatVisibility = 0;
     };
 

@@ -100,78 +100,96 @@ void Producer::sendBatch()
     if (count <= 0 || !m_target)
         return;
     const bool fifo = m_target->isFifo();
+    if (count == 1) {
+        // The common case without a batch: no entry list unless a retry needs one.
+        SqsSendRequest r = makeRequest(fifo);
+        if (rng().bernoulli(m_config.retryDuplicateProbability)) {
+            ++m_resent;
+            sendOne(r, 0);
+        }
+        sendOne(r, 0);
+        return;
+    }
     std::vector<SqsBatchEntry> entries;
     entries.reserve(std::size_t(count));
-    for (int i = 0; i < count; ++i) {
-        const quint64 seq = ++m_sequence;
-        SqsBatchEntry e;
-        if (count > 1)
-            e.id = QString::number(i); // batch entry ids; a single send needs none
-        SqsSendRequest &r = e.request;
-        r.bodySize = quint32(rng().uniformInt(m_config.bodySizeMin, m_config.bodySizeMax));
-        r.delaySeconds = m_config.messageDelay;
-        r.senderNode = id();
-        if (fifo) {
-            const qint64 group = rng().uniformInt(0, m_config.messageGroups - 1);
-            r.messageGroupId = QStringLiteral("group-%1").arg(group);
-            if (m_config.dedup == ProducerConfig::Dedup::MessageId)
-                r.messageDeduplicationId = QStringLiteral("%1-%2").arg(id()).arg(seq);
-            else if (m_config.dedup == ProducerConfig::Dedup::Content)
-                r.syntheticContent = QByteArray("{\"producer\":") + QByteArray::number(id())
-                                     + ",\"order\":" + QByteArray::number(seq) + '}';
-        }
-        entries.push_back(std::move(e));
-    }
+    for (int i = 0; i < count; ++i)
+        entries.push_back(SqsBatchEntry{QString::number(i), makeRequest(fifo)});
     // A response lost on the way back: the application sends the same messages again.
-    const bool resend = rng().bernoulli(m_config.retryDuplicateProbability);
-    if (resend) {
+    if (rng().bernoulli(m_config.retryDuplicateProbability)) {
         ++m_resent;
         submit(entries, 0);
     }
     submit(std::move(entries), 0);
 }
 
+SqsSendRequest Producer::makeRequest(bool fifo)
+{
+    const quint64 seq = ++m_sequence;
+    SqsSendRequest r;
+    r.bodySize = quint32(rng().uniformInt(m_config.bodySizeMin, m_config.bodySizeMax));
+    r.delaySeconds = m_config.messageDelay;
+    r.senderNode = id();
+    if (fifo) {
+        const qint64 group = rng().uniformInt(0, m_config.messageGroups - 1);
+        r.messageGroupId = QStringLiteral("group-%1").arg(group);
+        if (m_config.dedup == ProducerConfig::Dedup::MessageId)
+            r.messageDeduplicationId = QStringLiteral("%1-%2").arg(id()).arg(seq);
+        else if (m_config.dedup == ProducerConfig::Dedup::Content)
+            r.syntheticContent = QByteArray("{\"producer\":") + QByteArray::number(id())
+                                 + ",\"order\":" + QByteArray::number(seq) + '}';
+    }
+    return r;
+}
+
+void Producer::sendOne(const SqsSendRequest &request, int attempt)
+{
+    const SqsSendResult r = m_target->sendMessage(request);
+    if (r.error.code == SqsErrorCode::RequestThrottled) {
+        // Throttled: the retry path keeps its own copy of the request.
+        std::vector<SqsBatchEntry> entries;
+        entries.push_back(SqsBatchEntry{QString(), request});
+        retryOrFail(std::move(entries), attempt, r.error);
+        return;
+    }
+    countResult(r);
+}
+
+void Producer::retryOrFail(std::vector<SqsBatchEntry> entries, int attempt, const SqsError &error)
+{
+    ++m_throttled;
+    if (attempt < kMaxRetries) {
+        // Exponential backoff with full jitter, as the SDKs do.
+        const SimTime cap = kRetryBase << attempt;
+        const SimTime delay = 1 + SimTime(rng().uniform() * double(cap));
+        const quint64 key = m_nextPending++;
+        m_pending.emplace(key, Pending{std::move(entries), attempt + 1});
+        schedule(delay, Retry, key);
+        return;
+    }
+    m_failed += entries.size();
+    trace(TraceKind::SendFailed, 0, int(error.code));
+}
+
 void Producer::submit(std::vector<SqsBatchEntry> entries, int attempt)
 {
     if (!m_target)
         return;
-    SqsError requestError;
-    SqsSendResult single;
-    SqsBatchResult batch;
     if (entries.size() == 1) {
-        single = m_target->sendMessage(entries.front().request);
-        if (single.error.code == SqsErrorCode::RequestThrottled)
-            requestError = single.error;
-    } else {
-        batch = m_target->sendMessageBatch(entries);
-        requestError = batch.error;
-    }
-    if (requestError.code == SqsErrorCode::RequestThrottled) {
-        ++m_throttled;
-        if (attempt < kMaxRetries) {
-            // Exponential backoff with full jitter, as the SDKs do.
-            const SimTime cap = kRetryBase << attempt;
-            const SimTime delay = 1 + SimTime(rng().uniform() * double(cap));
-            const quint64 key = m_nextPending++;
-            m_pending.emplace(key, Pending{std::move(entries), attempt + 1});
-            schedule(delay, Retry, key);
-            return;
-        }
-        m_failed += entries.size();
-        trace(TraceKind::SendFailed, 0, int(requestError.code));
+        sendOne(entries.front().request, attempt);
         return;
     }
-    if (!requestError.ok()) {
-        m_failed += entries.size();
-        trace(TraceKind::SendFailed, 0, int(requestError.code));
+    const SqsBatchResult batch = m_target->sendMessageBatch(entries);
+    if (batch.error.code == SqsErrorCode::RequestThrottled) {
+        retryOrFail(std::move(entries), attempt, batch.error);
         return;
     }
-    if (entries.size() == 1) {
-        countResult(single);
-    } else {
-        for (const auto &entry : batch.entries)
-            countResult(entry.second);
+    if (!batch.error.ok()) {
+        m_failed += entries.size();
+        trace(TraceKind::SendFailed, 0, int(batch.error.code));
+        return;
     }
+    for (const auto &entry : batch.entries)
+        countResult(entry.second);
 }
 
 void Producer::countResult(const SqsSendResult &r)

@@ -65,7 +65,10 @@ private:
     SimTime nextGap();
     void scheduleNextArrival();
     void sendBatch();
+    SqsSendRequest makeRequest(bool fifo);
+    void sendOne(const SqsSendRequest &request, int attempt);
     void submit(std::vector<SqsBatchEntry> entries, int attempt);
+    void retryOrFail(std::vector<SqsBatchEntry> entries, int attempt, const SqsError &error);
     void countResult(const SqsSendResult &result);
 
     ProducerConfig m_config;

@@ -418,13 +418,8 @@ void SqsQueue::requestServe()
 void SqsQueue::serveLongPolls()
 {
     m_serveScheduled = false;
-    struct Answer
-    {
-        SqsReceiver *receiver;
-        quint64 token;
-        std::vector<SqsReceivedMessage> messages;
-    };
     std::vector<Answer> answers;
+    answers.swap(m_answers); // reuse the scratch list's capacity (callbacks may re-enter)
     // Waiters are served in the order they arrived, while there is something to give.
     while (!m_waiters.empty() && m_store->visibleCount() > 0
            && qint64(m_inFlight.size()) < m_config.inFlightLimit) {
@@ -446,6 +441,9 @@ void SqsQueue::serveLongPolls()
     // Answer after the bookkeeping: a receiver may call back into this queue.
     for (Answer &a : answers)
         a.receiver->longPollFinished(a.token, std::move(a.messages));
+    answers.clear();
+    if (m_answers.capacity() < answers.capacity())
+        m_answers.swap(answers);
 }
 
 // --- Visibility, deletion ---------------------------------------------------------------

@@ -290,7 +290,14 @@ private:
     SqsQueue *m_dlq = nullptr;
     std::unique_ptr<SqsMessageStore> m_store;
     FlatIdMap<InFlight> m_inFlight;
-    std::vector<Message> m_taken;   ///< scratch for takeMessages
+    std::vector<Message> m_taken; ///< scratch for takeMessages
+    struct Answer
+    {
+        SqsReceiver *receiver;
+        quint64 token;
+        std::vector<SqsReceivedMessage> messages;
+    };
+    std::vector<Answer> m_answers;  ///< scratch for serveLongPolls
     std::vector<Delayed> m_delayed; ///< min-heap on (releaseAt, sequence)
     std::deque<Waiter> m_waiters;
     quint64 m_nextWaiterId = 1;
