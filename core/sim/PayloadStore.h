@@ -29,6 +29,7 @@ struct Payload
     std::vector<MessageAttribute> attributes;
     QString deduplicationId;
     QString traceHeader; ///< AWSTraceHeader system attribute
+    QString senderId;    ///< SenderId of a message a client sent (its access key)
 };
 
 /// Reference-counted slab of payloads, addressed by a 32-bit handle (0 = none), so that

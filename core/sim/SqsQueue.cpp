@@ -119,6 +119,7 @@ SqsSendResult SqsQueue::enqueue(const SqsSendRequest &r, quint32 size)
         p.attributes = r.attributes;
         p.deduplicationId = dedupId;
         p.traceHeader = r.traceHeader;
+        p.senderId = r.senderId;
         m.payload = engine().payloads().add(std::move(p));
     }
     if (m_config.fifo) {

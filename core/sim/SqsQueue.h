@@ -61,6 +61,7 @@ struct SqsSendRequest
     QString messageGroupId;
     QString messageDeduplicationId;
     QString traceHeader;
+    QString senderId; ///< a client's access key (kept with a real body)
     int senderNode = 0;
 };
 
@@ -165,6 +166,10 @@ public:
     // --- The SQS API ------------------------------------------------------------------
     SqsSendResult sendMessage(const SqsSendRequest &request);
     SqsBatchResult sendMessageBatch(const std::vector<SqsBatchEntry> &entries);
+    /// The whole-request rules of every batch call: 1-10 entries, ids [A-Za-z0-9_-]{1,80},
+    /// distinct (EmptyBatchRequest, TooManyEntriesInBatchRequest, InvalidBatchEntryId,
+    /// BatchEntryIdsNotDistinct).
+    static SqsError checkBatchIds(const QStringList &ids);
     /// Returns at once with messages, empty or an error; or registers a long poll
     /// (`waiting`) answered later through `receiver` with `token`.
     SqsReceiveResult receiveMessage(const SqsReceiveRequest &request,

@@ -215,40 +215,44 @@ SqsError SqsQueue::validateSend(const SqsSendRequest &r, quint32 *size) const
     return SqsError();
 }
 
-SqsBatchResult SqsQueue::sendMessageBatch(const std::vector<SqsBatchEntry> &entries)
+SqsError SqsQueue::checkBatchIds(const QStringList &ids)
 {
     static const QRegularExpression idRe(QStringLiteral("^[A-Za-z0-9_\\-]{1,80}$"));
+    if (ids.isEmpty())
+        return SqsError(SqsErrorCode::EmptyBatchRequest,
+                        QStringLiteral(
+                            "There should be at least one RequestEntry in the request."));
+    if (ids.size() > 10)
+        return SqsError(SqsErrorCode::TooManyEntriesInBatchRequest,
+                        QStringLiteral("Maximum number of entries per request are 10. You have "
+                                       "sent %1.")
+                            .arg(ids.size()));
+    for (int k = 0; k < ids.size(); ++k) {
+        if (!idRe.match(ids[k]).hasMatch())
+            return SqsError(SqsErrorCode::InvalidBatchEntryId,
+                            QStringLiteral("A batch entry id can only contain alphanumeric "
+                                           "characters, hyphens and underscores. It can be at "
+                                           "most 80 letters long."));
+        for (int j = 0; j < k; ++j) {
+            if (ids[j] == ids[k])
+                return SqsError(SqsErrorCode::BatchEntryIdsNotDistinct,
+                                QStringLiteral("Id %1 repeated.").arg(ids[k]));
+        }
+    }
+    return SqsError();
+}
+
+SqsBatchResult SqsQueue::sendMessageBatch(const std::vector<SqsBatchEntry> &entries)
+{
     SqsBatchResult result;
-    if (entries.empty()) {
-        result.error = SqsError(SqsErrorCode::EmptyBatchRequest,
-                                QStringLiteral("There should be at least one "
-                                               "SendMessageBatchRequestEntry in the request."));
+    QStringList ids;
+    for (const SqsBatchEntry &e : entries)
+        ids.append(e.id);
+    result.error = checkBatchIds(ids);
+    if (!result.error.ok())
         return result;
-    }
-    if (entries.size() > 10) {
-        result.error = SqsError(SqsErrorCode::TooManyEntriesInBatchRequest,
-                                QStringLiteral("Maximum number of entries per request are 10. "
-                                               "You have sent %1.")
-                                    .arg(entries.size()));
-        return result;
-    }
     quint64 total = 0;
     for (std::size_t k = 0; k < entries.size(); ++k) {
-        if (!idRe.match(entries[k].id).hasMatch()) {
-            result.error = SqsError(SqsErrorCode::InvalidBatchEntryId,
-                                    QStringLiteral("A batch entry id can only contain "
-                                                   "alphanumeric characters, hyphens and "
-                                                   "underscores. It can be at most 80 letters "
-                                                   "long."));
-            return result;
-        }
-        for (std::size_t j = 0; j < k; ++j) {
-            if (entries[j].id == entries[k].id) {
-                result.error = SqsError(SqsErrorCode::BatchEntryIdsNotDistinct,
-                                        QStringLiteral("Id %1 repeated.").arg(entries[k].id));
-                return result;
-            }
-        }
         const SqsSendRequest &r = entries[k].request;
         total += r.body.isEmpty() ? r.bodySize : quint64(r.body.size());
         for (const MessageAttribute &a : r.attributes)
