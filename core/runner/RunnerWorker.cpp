@@ -1,5 +1,7 @@
 #include "RunnerWorker.h"
 
+#include <QDateTime>
+
 #include "sim/Simulation.h"
 
 #include <QThread>
@@ -57,6 +59,8 @@ void RunnerWorker::reset()
 void RunnerWorker::build()
 {
     stopRunning();
+    // Clients waiting on the old simulation's queues get their (empty) answers first.
+    m_sqs.reset();
     // The old engine goes first: it still points at the recorder, and two engines of a large
     // diagram need not be held at once.
     m_sim.reset();
@@ -283,6 +287,32 @@ void RunnerWorker::publish()
     frame->lastError = m_lastError;
     m_sinceFrame.restart();
     emit frameReady(FramePtr(std::move(frame)));
+}
+
+} // namespace flowlab
+
+namespace flowlab {
+
+void RunnerWorker::callSqs(const QString &action,
+                           const QJsonObject &params,
+                           const QString &host,
+                           const QString &accessKey,
+                           SqsService::Reply reply)
+{
+    if (!m_sim) {
+        reply(SqsError(SqsErrorCode::ServiceUnavailable, QStringLiteral("No simulation is loaded.")),
+              {});
+        return;
+    }
+    if (!m_sqs) {
+        m_sqs = std::make_unique<SqsService>(*m_sim);
+        m_sqs->setEpochOffsetMs(QDateTime::currentMSecsSinceEpoch() - m_sim->now() / kMillisecond);
+    }
+    m_sqs->call(action, params, host, accessKey, std::move(reply));
+    // What the call changed (a new queue, a message) shows in the next frame; a paused
+    // run shows it at once.
+    if (!m_running)
+        publish();
 }
 
 } // namespace flowlab

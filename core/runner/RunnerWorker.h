@@ -4,6 +4,7 @@
 #include "FrameRecorder.h"
 #include "model/Diagram.h"
 #include "sim/SimTime.h"
+#include "sim/SqsService.h"
 
 #include <QElapsedTimer>
 #include <QObject>
@@ -41,6 +42,13 @@ public:
     void removeNode(int nodeId);
     void addLink(const Link &link);
     void removeLink(int linkId);
+    /// Runs one SQS API call against the simulation (see SqsService); the reply comes on
+    /// this thread, at once or when a long poll ends.
+    void callSqs(const QString &action,
+                 const QJsonObject &params,
+                 const QString &host,
+                 const QString &accessKey,
+                 SqsService::Reply reply);
 
 signals:
     void frameReady(flowlab::FramePtr frame);
@@ -59,6 +67,7 @@ private:
     void publish();
 
     std::unique_ptr<Simulation> m_sim;
+    std::unique_ptr<SqsService> m_sqs; ///< made on the first API call, per simulation
     Diagram m_diagram; ///< as loaded: reset() rebuilds from it, without the edits since
     quint64 m_seedOverride = 0;
     FrameRecorder m_recorder;

@@ -112,3 +112,19 @@ void SimulationRunner::removeLink(int linkId)
 }
 
 } // namespace flowlab
+
+namespace flowlab {
+
+void SimulationRunner::callSqs(const QString &action,
+                               const QJsonObject &params,
+                               const QString &host,
+                               const QString &accessKey,
+                               std::function<void(const SqsError &, const QJsonObject &)> reply)
+{
+    RunnerWorker *worker = m_worker;
+    post([worker, action, params, host, accessKey, reply = std::move(reply)]() mutable {
+        worker->callSqs(action, params, host, accessKey, std::move(reply));
+    });
+}
+
+} // namespace flowlab

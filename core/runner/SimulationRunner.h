@@ -3,10 +3,14 @@
 #include "Frame.h"
 #include "model/Diagram.h"
 #include "sim/SimTime.h"
+#include "sim/SqsErrors.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QThread>
 #include <QVariant>
+
+#include <functional>
 
 namespace flowlab {
 
@@ -53,6 +57,13 @@ public:
     void removeNode(int nodeId);
     void addLink(const Link &link);
     void removeLink(int linkId);
+    /// One SQS API call (action and parameters in the JSON protocol's shapes) run on the
+    /// worker thread; `reply` is called there (see SqsService::call), at once or later.
+    void callSqs(const QString &action,
+                 const QJsonObject &params,
+                 const QString &host,
+                 const QString &accessKey,
+                 std::function<void(const SqsError &, const QJsonObject &)> reply);
 
 signals:
     void frameReady(flowlab::FramePtr frame);

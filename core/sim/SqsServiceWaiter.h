@@ -59,13 +59,17 @@ public:
             }
         }
     }
+    /// Ends every wait: each client gets an empty answer (the simulation is going away).
     void clear()
     {
         for (auto &p : m_pending) {
             if (auto *q = dynamic_cast<SqsQueue *>(m_service.m_sim.simNode(p.second.queueNode)))
                 q->cancelLongPolls(this);
         }
-        m_pending.clear();
+        std::map<quint64, Pending> pending;
+        pending.swap(m_pending);
+        for (auto &p : pending)
+            p.second.reply(SqsError(), {});
     }
 
 private:

@@ -3,7 +3,9 @@
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>
+#include <QJsonObject>
 #include <QMap>
+#include <QMutex>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -174,6 +176,8 @@ private slots:
     void tokensAreSampledPerLinkAndSecond();
     void destroyWhileRunning_data();
     void destroyWhileRunning();
+    void sqsCallsRunOnTheEngine();
+    void sqsLongPollEndsWhenReset();
 };
 
 void tst_SimulationRunner::loadPublishesPausedFrame()
@@ -620,6 +624,84 @@ void tst_SimulationRunner::destroyWhileRunning()
     wall.start();
     runner.reset();
     QVERIFY2(wall.elapsed() < 5000, qPrintable(QString::number(wall.elapsed())));
+}
+
+namespace {
+/// Collects API replies, which arrive on the runner's worker thread.
+struct Replies
+{
+    QMutex mutex;
+    QList<QPair<SqsError, QJsonObject>> list;
+    std::function<void(const SqsError &, const QJsonObject &)> callback()
+    {
+        return [this](const SqsError &e, const QJsonObject &r) {
+            QMutexLocker lock(&mutex);
+            list.append({e, r});
+        };
+    }
+    int count()
+    {
+        QMutexLocker lock(&mutex);
+        return int(list.size());
+    }
+    QPair<SqsError, QJsonObject> at(int i)
+    {
+        QMutexLocker lock(&mutex);
+        return list.at(i);
+    }
+};
+} // namespace
+
+void tst_SimulationRunner::sqsCallsRunOnTheEngine()
+{
+    SimulationRunner runner;
+    QSignalSpy frames(&runner, &SimulationRunner::frameReady);
+    runner.load(Diagram{});
+    Replies replies;
+    runner.callSqs(QStringLiteral("CreateQueue"),
+                   {{"QueueName", "jobs"}},
+                   QStringLiteral("localhost:9324"),
+                   QString(),
+                   replies.callback());
+    runner.callSqs(QStringLiteral("SendMessage"),
+                   {{"QueueUrl", "http://localhost:9324/000000000000/jobs"}, {"MessageBody", "hi"}},
+                   QStringLiteral("localhost:9324"),
+                   QString(),
+                   replies.callback());
+    QTRY_COMPARE(replies.count(), 2);
+    QVERIFY(replies.at(0).first.ok());
+    QCOMPARE(replies.at(0).second.value(QStringLiteral("QueueUrl")).toString(),
+             QStringLiteral("http://localhost:9324/000000000000/jobs"));
+    QCOMPARE(replies.at(1).second.value(QStringLiteral("MD5OfMessageBody")).toString(),
+             QStringLiteral("49f68a5c8493ec2c0bf489821c21fc3b"));
+    // The new queue is a node of the running engine, in the frames with its counters.
+    QTRY_VERIFY(!frames.isEmpty()
+                && frames.last().at(0).value<FramePtr>()->counter(1, QStringLiteral("visible"))
+                       == 1.0);
+}
+
+void tst_SimulationRunner::sqsLongPollEndsWhenReset()
+{
+    SimulationRunner runner;
+    runner.load(Diagram{});
+    Replies replies;
+    runner.callSqs(QStringLiteral("CreateQueue"),
+                   {{"QueueName", "q"}},
+                   QStringLiteral("h"),
+                   QString(),
+                   replies.callback());
+    runner.callSqs(QStringLiteral("ReceiveMessage"),
+                   {{"QueueUrl", "http://h/000000000000/q"}, {"WaitTimeSeconds", 20}},
+                   QStringLiteral("h"),
+                   QString(),
+                   replies.callback());
+    QTRY_COMPARE(replies.count(), 1); // the receive waits (paused engine: no time passes)
+    QTest::qWait(50);
+    QCOMPARE(replies.count(), 1);
+    runner.reset(); // the simulation goes: the waiting client gets its empty answer
+    QTRY_COMPARE(replies.count(), 2);
+    QVERIFY(replies.at(1).first.ok());
+    QVERIFY(replies.at(1).second.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_SimulationRunner)
