@@ -1,0 +1,268 @@
+// The inspector: pages built from the property schema, edits as undo steps (a slider drag
+// is one), refusals shown under the field, and the document's changes shown back.
+//
+// Dialogs are answered by TestWindow (TestWindow.h), never shown.
+
+#include "TestWindow.h"
+
+#include "MainWindow.h"
+#include "RecentFiles.h"
+#include "RunController.h"
+#include "ShortcutsDialog.h"
+#include "SpeedComboBox.h"
+#include "canvas/DiagramScene.h"
+#include "canvas/LinkItem.h"
+#include "document/DiagramDocument.h"
+#include "inspector/InspectorWidget.h"
+#include "inspector/NodePage.h"
+#include "inspector/PropertyEditor.h"
+#include "io/DiagramFile.h"
+#include "runner/SimulationRunner.h"
+
+#include <functional>
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QUndoStack>
+
+#include <functional>
+
+using namespace flowlab;
+using namespace flowlab::test;
+
+class TestInspector : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+
+    void inspectorFollowsSelection();
+    void inspectorEditorsFromSchema();
+    void inspectorRefusalShownInline();
+    void inspectorFollowsUndo();
+    void sliderDragIsOneUndoStep();
+
+private:
+    QTemporaryDir m_config;
+};
+
+void TestInspector::initTestCase()
+{
+    QVERIFY(m_config.isValid());
+    initEnvironment(m_config, "tst_inspector");
+}
+
+void TestInspector::init()
+{
+    QSettings().clear();
+}
+
+void TestInspector::inspectorFollowsSelection()
+{
+    TestWindow w;
+    QVERIFY(w.loadFile(QStringLiteral(":/examples/video-processing.flowlab")));
+    InspectorWidget *inspector = w.inspector();
+    auto *placeholder = inspector->findChild<QLabel *>(QStringLiteral("inspectorPlaceholder"));
+    QVERIFY(placeholder);
+    QCOMPARE(placeholder->text(), QStringLiteral("Select a node to see its settings"));
+    QVERIFY(!inspector->currentPage());
+
+    w.scene()->selectIds({kConsumers});
+    QCOMPARE(inspector->nodeId(), kConsumers);
+    QCOMPARE(inspector->currentPage()->kind(), NodeKind::ConsumerGroup);
+    QCOMPARE(inspector->currentPage()->nameEdit()->text(), QStringLiteral("back-end"));
+
+    w.scene()->selectIds({kQueue, kDlq});
+    QCOMPARE(inspector->nodeId(), 0);
+    QVERIFY(!inspector->currentPage());
+
+    w.scene()->selectIds({kDlq});
+    QCOMPARE(inspector->nodeId(), kDlq);
+    NodePage *queuePage = inspector->currentPage();
+    w.scene()->selectIds({kQueue});
+    QCOMPARE(inspector->currentPage(), queuePage); // one page per kind, reused
+    QCOMPARE(queuePage->findChild<QSpinBox *>(QStringLiteral("visibilityTimeout"))->value(), 120);
+
+    // Deleting the node shown brings back the hint.
+    trigger(w, "actionDelete");
+    QCOMPARE(inspector->nodeId(), 0);
+}
+
+void TestInspector::inspectorEditorsFromSchema()
+{
+    TestWindow w;
+    w.document()->reset(smallDiagram(), QString());
+    for (const Node &n : smallDiagram().nodes) {
+        w.scene()->selectIds({n.id});
+        NodePage *page = w.inspector()->currentPage();
+        QVERIFY(page);
+        for (const PropertyDef &def : PropertySchema::forKind(n.kind).properties()) {
+            PropertyEditor *editor = page->editor(def.key);
+            QVERIFY2(editor, qPrintable(def.key));
+            QWidget *field = editor->editorWidget();
+            // The tooltip; a greyed-out setting adds why it does not apply.
+            QVERIFY2(field->toolTip().startsWith(def.toolTip), qPrintable(def.key));
+            QCOMPARE(editor->value(), n.setting(def.key));
+            QLabel *label = page->label(def.key);
+            if (def.type == PropertyDef::Type::Bool) {
+                QVERIFY(!label); // the check box carries it
+            } else {
+                QVERIFY2(label, qPrintable(def.key));
+                QCOMPARE(label->text(), def.label);
+                QCOMPARE(label->toolTip(), field->toolTip());
+            }
+            switch (def.type) {
+            case PropertyDef::Type::Bool:
+                QVERIFY(qobject_cast<QCheckBox *>(field));
+                QCOMPARE(qobject_cast<QCheckBox *>(field)->text(), def.label);
+                break;
+            case PropertyDef::Type::Int: {
+                auto *spin = qobject_cast<QSpinBox *>(field);
+                QVERIFY(spin);
+                QCOMPARE(spin->minimum(), int(def.minimum));
+                QCOMPARE(spin->maximum(), int(def.maximum));
+                QCOMPARE(spin->suffix(), def.unit.isEmpty() ? QString() : " " + def.unit);
+                break;
+            }
+            case PropertyDef::Type::Double: {
+                auto *spin = qobject_cast<QDoubleSpinBox *>(field);
+                QVERIFY(spin);
+                QCOMPARE(spin->minimum(), def.minimum);
+                QCOMPARE(spin->maximum(), def.maximum);
+                QCOMPARE(spin->suffix(), def.unit.isEmpty() ? QString() : " " + def.unit);
+                break;
+            }
+            case PropertyDef::Type::Enum: {
+                auto *combo = qobject_cast<QComboBox *>(field);
+                QVERIFY(combo);
+                QCOMPARE(combo->count(), def.choices.size());
+                for (int i = 0; i < def.choices.size(); ++i)
+                    QCOMPARE(combo->itemData(i).toString(), def.choices.at(i));
+                break;
+            }
+            case PropertyDef::Type::String:
+                QVERIFY(qobject_cast<QLineEdit *>(field));
+                break;
+            }
+        }
+    }
+    // Settings that do not apply are greyed out, and come back when they do.
+    w.scene()->selectIds({1});
+    PropertyEditor *spikeRate = w.inspector()->currentPage()->editor(QStringLiteral("spikeRate"));
+    QVERIFY(!spikeRate->isEnabled()); // the pattern is Poisson
+    w.document()->setNodeSetting(1, QStringLiteral("pattern"), QStringLiteral("spike"), false);
+    QVERIFY(spikeRate->isEnabled());
+    w.scene()->selectIds({2});
+    NodePage *queue = w.inspector()->currentPage();
+    QVERIFY(!queue->editor(QStringLiteral("deduplicationScope"))->isEnabled());
+    QVERIFY(queue->editor(QStringLiteral("duplicateDeliveryProbability"))->isEnabled());
+    // The advanced settings are folded until asked for.
+    QVERIFY(!queue->isAdvancedShown());
+    queue->setAdvancedShown(true);
+    QVERIFY(queue->isAdvancedShown());
+
+    QCOMPARE(PropertyEditor::choiceText(QStringLiteral("perMessageGroupId")),
+             QStringLiteral("Per message group id"));
+    QCOMPARE(PropertyEditor::choiceText(QStringLiteral("message-id")), QStringLiteral("Message id"));
+}
+
+void TestInspector::inspectorRefusalShownInline()
+{
+    TestWindow w;
+    QVERIFY(w.loadFile(QStringLiteral(":/examples/video-processing.flowlab")));
+    const QByteArray before = bytes(w);
+    w.scene()->selectIds({kQueue});
+    NodePage *page = w.inspector()->currentPage();
+    auto *fifo = page->findChild<QCheckBox *>(QStringLiteral("fifo"));
+    QVERIFY(fifo);
+    QVERIFY(!fifo->isChecked());
+    fifo->click(); // the queue has a dead-letter queue: refused
+    QVERIFY(!fifo->isChecked());
+    QVERIFY2(page->errorText(QStringLiteral("fifo")).contains(QStringLiteral("dead-letter")),
+             qPrintable(page->errorText(QStringLiteral("fifo"))));
+    QCOMPARE(bytes(w), before);
+    QVERIFY(!w.document()->undoStack()->canUndo());
+
+    // An empty name is refused too, and the old name comes back.
+    QLineEdit *name = page->nameEdit();
+    name->setText(QStringLiteral("   "));
+    name->setModified(true);
+    emit name->editingFinished();
+    QVERIFY(!page->errorText(QStringLiteral("name")).isEmpty());
+    QCOMPARE(name->text(), QStringLiteral("video-jobs"));
+
+    // The next good edit clears the message.
+    auto *timeout = page->findChild<QSpinBox *>(QStringLiteral("visibilityTimeout"));
+    timeout->setValue(60);
+    fifo->click();
+    QVERIFY(!page->errorText(QStringLiteral("fifo")).isEmpty());
+    w.scene()->selectIds({kDlq});
+    QVERIFY(page->errorText(QStringLiteral("fifo")).isEmpty()); // another node: a clean page
+}
+
+void TestInspector::inspectorFollowsUndo()
+{
+    TestWindow w;
+    QVERIFY(w.loadFile(QStringLiteral(":/examples/video-processing.flowlab")));
+    w.scene()->selectIds({kConsumers});
+    NodePage *page = w.inspector()->currentPage();
+    auto *instances = page->findChild<QSpinBox *>(QStringLiteral("instances"));
+    QCOMPARE(instances->value(), 10);
+    QSignalSpy settingSpy(w.document(), &DiagramDocument::nodeSettingChanged);
+    instances->setValue(12);
+    instances->setValue(14); // a second step of the same gesture merges
+    QCOMPARE(settingSpy.count(), 2);
+    QCOMPARE(w.document()->undoStack()->count(), 1);
+    trigger(w, "actionUndo");
+    QCOMPARE(instances->value(), 10);
+    // Showing the undone value did not push anything (no feedback loop).
+    QCOMPARE(w.document()->undoStack()->count(), 1);
+    QVERIFY(w.document()->undoStack()->canRedo());
+    trigger(w, "actionRedo");
+    QCOMPARE(instances->value(), 14);
+
+    w.document()->renameNode(kConsumers, QStringLiteral("fleet"));
+    QCOMPARE(page->nameEdit()->text(), QStringLiteral("fleet"));
+    trigger(w, "actionUndo");
+    QCOMPARE(page->nameEdit()->text(), QStringLiteral("back-end"));
+}
+
+void TestInspector::sliderDragIsOneUndoStep()
+{
+    TestWindow w;
+    QVERIFY(w.loadFile(QStringLiteral(":/examples/video-processing.flowlab")));
+    const QByteArray before = bytes(w);
+    w.scene()->selectIds({kProducer});
+    NodePage *page = w.inspector()->currentPage();
+    auto *slider = page->findChild<QSlider *>(QStringLiteral("rateSlider"));
+    QVERIFY(slider);
+    auto *rate = page->findChild<QDoubleSpinBox *>(QStringLiteral("rate"));
+    QCOMPARE(rate->value(), 20.0);
+    slider->setSliderDown(true);
+    for (int position = slider->value() + 10; position < slider->value() + 200; position += 10)
+        slider->setValue(position);
+    slider->setSliderDown(false);
+    QCOMPARE(w.document()->undoStack()->count(), 1);
+    const double dragged = w.document()->diagram().node(kProducer)->setting("rate").toDouble();
+    QVERIFY(dragged > 20.0);
+    QCOMPARE(rate->value(), dragged);
+    trigger(w, "actionUndo");
+    QCOMPARE(bytes(w), before);
+    QCOMPARE(rate->value(), 20.0);
+}
+
+QTEST_MAIN(TestInspector)
+#include "tst_inspector.moc"

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "runner/Frame.h"
+#include "sim/SimTime.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace flowlab {
+
+class DiagramDocument;
+class DiagramScene;
+class SimulationRunner;
+
+/// Runs the open document: owns the SimulationRunner and keeps it in step with the document.
+///
+/// The engine is "live" from the first Run or Step until Reset or until the document is
+/// replaced (New, Open). While live, every change of the document (a setting, a new or removed
+/// node or link, a rename; undo and redo included, since they emit the same signals) is
+/// forwarded to the runner, so the running engine always mirrors the document. Frames go to
+/// the scene and out through frameApplied() for the status bar.
+class RunController : public QObject
+{
+    Q_OBJECT
+
+public:
+    RunController(DiagramDocument *document, DiagramScene *scene, QObject *parent = nullptr);
+    ~RunController() override;
+
+    /// The runner of the current run. A new one replaces it at Reset and when the document
+    /// is replaced, so connect to frameApplied() rather than to the runner.
+    SimulationRunner *runner() const { return m_runner; }
+
+    /// A simulation of the document is loaded (running or paused).
+    bool isLive() const { return m_live; }
+    /// Running, as far as the window knows (Run pressed, not paused, not at the end).
+    bool isRunning() const { return m_running; }
+    /// Virtual seconds per wall second; 0 = as fast as possible.
+    double speed() const { return m_speed; }
+    /// The newest frame shown, or null before the first one (and after Reset).
+    FramePtr lastFrame() const { return m_lastFrame; }
+
+    /// "1:02:03.456": virtual time as hours, minutes, seconds and milliseconds.
+    static QString formatClock(SimTime t);
+    /// "0.5×", "1000×", or "as fast as possible" for 0.
+    static QString formatSpeed(double speed);
+
+public slots:
+    /// Loads the document into a fresh engine when none is live, then runs.
+    void run();
+    void pause();
+    /// Run when paused, pause when running.
+    void toggleRun();
+    /// Runs exactly one event (loading first when needed) and stays paused.
+    void step();
+    /// Back to t = 0: the engine is dropped, live figures cleared; the next Run starts afresh
+    /// from the document as it is then.
+    void reset();
+    /// 0.1 .. 1000, or 0 for as fast as possible.
+    void setSpeed(double speed);
+
+signals:
+    void liveChanged(bool live);
+    void runningChanged(bool running);
+    void speedChanged(double speed);
+    /// A frame was shown (or, with null, the figures were cleared by Reset or a new document).
+    void frameApplied(const flowlab::FramePtr &frame);
+    /// Something to tell the person, e.g. a live edit the engine refused.
+    void message(const QString &text);
+
+private:
+    void replaceRunner();
+    void ensureLoaded();
+    void unload();
+    void setRunning(bool running);
+    void setLive(bool live);
+    void onFrame(const FramePtr &frame);
+    void connectDocument();
+
+    DiagramDocument *m_document;
+    QPointer<DiagramScene> m_scene;
+    SimulationRunner *m_runner = nullptr;
+    FramePtr m_lastFrame;
+    double m_speed = 1.0;
+    bool m_live = false;
+    bool m_running = false;
+};
+
+} // namespace flowlab
