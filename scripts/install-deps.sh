@@ -37,34 +37,54 @@ for pkg in "${packages[@]}"; do
     is_present "$pkg" || missing+=("$pkg")
 done
 
-if ((${#missing[@]} == 0)); then
-    echo "install-deps: all ${#packages[@]} packages are installed"
-    exit 0
-fi
+install_debian_packages()
+{
+    if ((${#missing[@]} == 0)); then
+        echo "install-deps: all ${#packages[@]} packages are installed"
+        return 0
+    fi
 
-if ! command -v apt-get >/dev/null 2>&1; then
-    echo "install-deps: apt-get not found; install these by hand: ${missing[*]}" >&2
-    exit 1
-fi
-
-sudo=()
-if ((EUID != 0)); then
-    if ! command -v sudo >/dev/null 2>&1; then
-        echo "install-deps: not root and sudo not found; as root run:" >&2
-        echo "    apt-get update && apt-get install -y ${missing[*]}" >&2
+    if ! command -v apt-get >/dev/null 2>&1; then
+        echo "install-deps: apt-get not found; install these by hand: ${missing[*]}" >&2
         exit 1
     fi
-    sudo=(sudo)
-fi
 
-echo "install-deps: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-if ! "${sudo[@]}" apt-get update; then
-    echo "install-deps: FAILED: 'apt-get update' did not succeed (network? apt sources?)" >&2
-    exit 1
-fi
-if ! "${sudo[@]}" apt-get install -y -q "${missing[@]}"; then
-    echo "install-deps: FAILED: 'apt-get install ${missing[*]}' did not succeed" >&2
-    exit 1
-fi
-echo "install-deps: done"
+    sudo=()
+    if ((EUID != 0)); then
+        if ! command -v sudo >/dev/null 2>&1; then
+            echo "install-deps: not root and sudo not found; as root run:" >&2
+            echo "    apt-get update && apt-get install -y ${missing[*]}" >&2
+            exit 1
+        fi
+        sudo=(sudo)
+    fi
+
+    echo "install-deps: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    if ! "${sudo[@]}" apt-get update; then
+        echo "install-deps: FAILED: 'apt-get update' did not succeed (network? apt sources?)" >&2
+        exit 1
+    fi
+    if ! "${sudo[@]}" apt-get install -y -q "${missing[@]}"; then
+        echo "install-deps: FAILED: 'apt-get install ${missing[*]}' did not succeed" >&2
+        exit 1
+    fi
+    echo "install-deps: done"
+}
+
+# The npm packages the client tests run (tests/clients/package.json, pinned by its lock file).
+install_npm_packages()
+{
+    if [[ -d tests/clients/node_modules/@aws-sdk/client-sqs ]]; then
+        echo "install-deps: npm packages for tests/clients are installed"
+        return 0
+    fi
+    echo "install-deps: installing npm packages for tests/clients"
+    if ! npm ci --prefix tests/clients --no-audit --no-fund; then
+        echo "install-deps: FAILED: 'npm ci' in tests/clients did not succeed" >&2
+        exit 1
+    fi
+}
+
+install_debian_packages
+install_npm_packages

@@ -42,8 +42,24 @@ void TestCommandLine::parse_data()
     QTest::addColumn<int>("mode");
     QTest::addColumn<QString>("message");
     const int headless = int(CommandLine::Mode::Headless);
+    const int window = int(CommandLine::Mode::Window);
     const int error = int(CommandLine::Mode::Error);
-    QTest::newRow("defaults") << QStringList{} << headless << QString();
+    QTest::newRow("defaults") << QStringList{"--headless"} << headless << QString();
+    QTest::newRow("window") << QStringList{} << window << QString();
+    QTest::newRow("window options")
+        << QStringList{"a.flowlab", "--run", "--screenshot", "shot.png", "--after", "2.5"} << window
+        << QString();
+    QTest::newRow("headless-only option in the window")
+        << QStringList{"--duration", "10s"} << error
+        << "--duration needs --headless\nTry 'flowlab --help'.";
+    QTest::newRow("window-only option headless")
+        << QStringList{"--headless", "--run"} << error
+        << "--run needs the window: leave out --headless\nTry 'flowlab --help'.";
+    QTest::newRow("after without screenshot") << QStringList{"--after", "3"} << error
+                                              << "--after needs --screenshot\nTry 'flowlab "
+                                                 "--help'.";
+    QTest::newRow("bad after") << QStringList{"--screenshot", "a.png", "--after", "soon"} << error
+                               << QString();
     QTest::newRow("all options") << QStringList{"--headless",
                                                 "a.flowlab",
                                                 "--duration",
@@ -84,6 +100,17 @@ void TestCommandLine::parse()
         QCOMPARE(cl.headless.file, QStringLiteral(":/default.flowlab"));
         QCOMPARE(cl.headless.duration, 10 * kMinute);
         QCOMPARE(cl.headless.seed, quint64(0));
+    }
+    if (QTest::currentDataTag() == QLatin1String("window")) {
+        QCOMPARE(cl.window.file, QStringLiteral(":/default.flowlab"));
+        QVERIFY(!cl.window.run);
+        QVERIFY(cl.window.screenshot.isEmpty());
+    }
+    if (QTest::currentDataTag() == QLatin1String("window options")) {
+        QCOMPARE(cl.window.file, QStringLiteral("a.flowlab"));
+        QVERIFY(cl.window.run);
+        QCOMPARE(cl.window.screenshot, QStringLiteral("shot.png"));
+        QCOMPARE(cl.window.after, 2.5);
     }
     if (QTest::currentDataTag() == QLatin1String("all options")) {
         QCOMPARE(cl.headless.file, QStringLiteral("a.flowlab"));
@@ -210,8 +237,10 @@ void TestCommandLine::executable_data()
                                             "--duration",
                                             "2m"}
                              << 0 << "video-jobs  (SQS queue, id 2)";
-    QTest::newRow("bundled example") << QStringList{"--duration", "30s"} << 0
+    QTest::newRow("bundled example") << QStringList{"--headless", "--duration", "30s"} << 0
                                      << "Flowlab headless run of video-processing.flowlab";
+    QTest::newRow("help names the window options")
+        << QStringList{"--help"} << 0 << "--screenshot <file>";
     QTest::newRow("missing file") << QStringList{"--headless", "/nonexistent/x.flowlab"} << 1
                                   << "flowlab: cannot open /nonexistent/x.flowlab: ";
     QTest::newRow("bad duration") << QStringList{"--headless", "x.flowlab", "--duration", "1y"} << 2
