@@ -16,7 +16,8 @@ scripts/install-deps.sh
 scripts/build.sh build
 
 if (($# == 0)); then
-    exec build/app/flowlab --headless resources/examples/video-processing.flowlab --duration 10m
+    # The window, on the video-processing example.
+    exec build/app/flowlab resources/examples/video-processing.flowlab
 fi
 cd "$caller"
 exec "$root/build/app/flowlab" "$@"
