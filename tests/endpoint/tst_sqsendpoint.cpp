@@ -417,7 +417,7 @@ void TestSqsEndpoint::awsCli()
 {
     const QString aws = QStringLiteral("/usr/bin/aws");
     if (!QFileInfo::exists(aws))
-        QSKIP("/usr/bin/aws is not installed (scripts/install-deps.sh installs it)");
+        QFAIL("/usr/bin/aws is not installed (scripts/install-deps.sh installs it)");
     QTemporaryDir home;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char *name : {"HTTP_PROXY",
@@ -483,11 +483,11 @@ void TestSqsEndpoint::boto3()
 {
     const QString python = QStringLiteral("/usr/bin/python3");
     if (!QFileInfo::exists(python))
-        QSKIP("/usr/bin/python3 is not installed");
+        QFAIL("/usr/bin/python3 is not installed (scripts/install-deps.sh)");
     QProcess check;
     check.start(python, {"-c", "import boto3"});
     if (!check.waitForFinished(60000) || check.exitCode() != 0)
-        QSKIP("python3-boto3 is not installed");
+        QFAIL("python3-boto3 is not installed (scripts/install-deps.sh installs it)");
 
     // boto3's Query serializer and XML parser, against the endpoint: a batch with a failure.
     const QString script = QStringLiteral(R"(

@@ -6,8 +6,10 @@
 
 namespace flowlab {
 
-InsertItemsCommand::InsertItemsCommand(DiagramDocument *doc, QVector<Node> nodes,
-                                       QVector<Link> links, const QString &text)
+InsertItemsCommand::InsertItemsCommand(DiagramDocument *doc,
+                                       QVector<Node> nodes,
+                                       QVector<Link> links,
+                                       const QString &text)
     : m_doc(doc)
     , m_nodes(std::move(nodes))
     , m_links(std::move(links))
@@ -31,7 +33,8 @@ void InsertItemsCommand::undo()
         m_doc->removeNodeAt(m_doc->nodeIndex(it->id));
 }
 
-RemoveItemsCommand::RemoveItemsCommand(DiagramDocument *doc, const QList<int> &nodeIds,
+RemoveItemsCommand::RemoveItemsCommand(DiagramDocument *doc,
+                                       const QList<int> &nodeIds,
                                        const QList<int> &linkIds)
     : m_doc(doc)
 {
@@ -69,15 +72,17 @@ void RemoveItemsCommand::undo()
         m_doc->insertLink(l.first, l.second);
 }
 
-MoveNodesCommand::MoveNodesCommand(DiagramDocument *doc, QHash<int, QPointF> from,
-                                   QHash<int, QPointF> to, bool mergeable)
+MoveNodesCommand::MoveNodesCommand(DiagramDocument *doc,
+                                   QHash<int, QPointF> from,
+                                   QHash<int, QPointF> to,
+                                   bool mergeable)
     : m_doc(doc)
     , m_from(std::move(from))
     , m_to(std::move(to))
     , m_mergeable(mergeable)
 {
-    setText(m_to.size() == 1 ? QObject::tr("Move node") : QObject::tr("Move %n node(s)", nullptr,
-                                                                      int(m_to.size())));
+    setText(m_to.size() == 1 ? QObject::tr("Move node")
+                             : QObject::tr("Move %n node(s)", nullptr, int(m_to.size())));
 }
 
 void MoveNodesCommand::redo()
@@ -111,8 +116,11 @@ bool MoveNodesCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-ChangeSettingCommand::ChangeSettingCommand(DiagramDocument *doc, int nodeId, const QString &key,
-                                           const QVariant &before, const QVariant &after,
+ChangeSettingCommand::ChangeSettingCommand(DiagramDocument *doc,
+                                           int nodeId,
+                                           const QString &key,
+                                           const QVariant &before,
+                                           const QVariant &after,
                                            bool mergeable)
     : m_doc(doc)
     , m_nodeId(nodeId)
@@ -149,7 +157,9 @@ bool ChangeSettingCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-RenameNodeCommand::RenameNodeCommand(DiagramDocument *doc, int nodeId, const QString &before,
+RenameNodeCommand::RenameNodeCommand(DiagramDocument *doc,
+                                     int nodeId,
+                                     const QString &before,
                                      const QString &after)
     : m_doc(doc)
     , m_nodeId(nodeId)

@@ -14,7 +14,9 @@ class DiagramDocument;
 class InsertItemsCommand : public QUndoCommand
 {
 public:
-    InsertItemsCommand(DiagramDocument *doc, QVector<Node> nodes, QVector<Link> links,
+    InsertItemsCommand(DiagramDocument *doc,
+                       QVector<Node> nodes,
+                       QVector<Link> links,
                        const QString &text);
     void redo() override;
     void undo() override;
@@ -44,7 +46,9 @@ private:
 class MoveNodesCommand : public QUndoCommand
 {
 public:
-    MoveNodesCommand(DiagramDocument *doc, QHash<int, QPointF> from, QHash<int, QPointF> to,
+    MoveNodesCommand(DiagramDocument *doc,
+                     QHash<int, QPointF> from,
+                     QHash<int, QPointF> to,
                      bool mergeable);
     void redo() override;
     void undo() override;
@@ -63,8 +67,12 @@ private:
 class ChangeSettingCommand : public QUndoCommand
 {
 public:
-    ChangeSettingCommand(DiagramDocument *doc, int nodeId, const QString &key,
-                         const QVariant &before, const QVariant &after, bool mergeable);
+    ChangeSettingCommand(DiagramDocument *doc,
+                         int nodeId,
+                         const QString &key,
+                         const QVariant &before,
+                         const QVariant &after,
+                         bool mergeable);
     void redo() override;
     void undo() override;
     int id() const override;
@@ -82,8 +90,7 @@ private:
 class RenameNodeCommand : public QUndoCommand
 {
 public:
-    RenameNodeCommand(DiagramDocument *doc, int nodeId, const QString &before,
-                      const QString &after);
+    RenameNodeCommand(DiagramDocument *doc, int nodeId, const QString &before, const QString &after);
     void redo() override;
     void undo() override;
 

@@ -87,8 +87,7 @@ int DiagramDocument::addNode(NodeKind kind, const QPointF &position)
     n.kind = kind;
     n.name = uniqueName(baseNameFor(kind));
     n.position = position;
-    m_undoStack.push(new InsertItemsCommand(this, {n}, {},
-                                            tr("Add %1").arg(nodeKindNoun(kind))));
+    m_undoStack.push(new InsertItemsCommand(this, {n}, {}, tr("Add %1").arg(nodeKindNoun(kind))));
     return n.id;
 }
 
@@ -118,8 +117,8 @@ void DiagramDocument::moveNodes(const QHash<int, QPointF> &positions, bool merge
     m_undoStack.push(new MoveNodesCommand(this, from, to, merge));
 }
 
-bool DiagramDocument::setNodeSetting(int nodeId, const QString &key, const QVariant &value,
-                                     bool merge, QString *why)
+bool DiagramDocument::setNodeSetting(
+    int nodeId, const QString &key, const QVariant &value, bool merge, QString *why)
 {
     const Node *n = m_diagram.node(nodeId);
     if (!n)
@@ -134,8 +133,9 @@ bool DiagramDocument::setNodeSetting(int nodeId, const QString &key, const QVari
     if (key == QLatin1String("fifo")) {
         for (const Link &l : m_diagram.links) {
             if (l.kind == LinkKind::DeadLetter && (l.from == nodeId || l.to == nodeId))
-                return refuse(why, tr("unlink the dead-letter queue before changing the queue "
-                                      "type"));
+                return refuse(why,
+                              tr("unlink the dead-letter queue before changing the queue "
+                                 "type"));
         }
     }
     const QVariant before = n->settings.value(key); // invalid when absent
@@ -171,7 +171,9 @@ int DiagramDocument::addLink(int from, int to, LinkKind kind, QString *why)
     l.from = from;
     l.to = to;
     l.kind = kind;
-    m_undoStack.push(new InsertItemsCommand(this, {}, {l},
+    m_undoStack.push(new InsertItemsCommand(this,
+                                            {},
+                                            {l},
                                             kind == LinkKind::DeadLetter
                                                 ? tr("Link dead-letter queue")
                                                 : tr("Link %1 to %2")
@@ -221,7 +223,9 @@ QList<int> DiagramDocument::paste(const QByteArray &fragmentText, const QPointF 
         l.to = newIds.value(l.to);
         links.append(l);
     }
-    m_undoStack.push(new InsertItemsCommand(this, nodes, links,
+    m_undoStack.push(new InsertItemsCommand(this,
+                                            nodes,
+                                            links,
                                             tr("Paste %n node(s)", nullptr, int(nodes.size()))));
     QList<int> ids;
     for (const Node &n : nodes)

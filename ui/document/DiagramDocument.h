@@ -3,8 +3,8 @@
 #include "model/Diagram.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
+#include <QSet>
 #include <QUndoStack>
 
 namespace flowlab {
@@ -44,8 +44,8 @@ public:
     void moveNodes(const QHash<int, QPointF> &positions, bool merge);
     /// Changes one setting, checked against the schema. `merge` folds a slider's steps
     /// into one undo entry. Returns false and says why when refused.
-    bool setNodeSetting(int nodeId, const QString &key, const QVariant &value, bool merge,
-                        QString *why = nullptr);
+    bool setNodeSetting(
+        int nodeId, const QString &key, const QVariant &value, bool merge, QString *why = nullptr);
     bool renameNode(int nodeId, const QString &name, QString *why = nullptr);
     /// Links two nodes if the model's rules allow it; returns the link id, or 0 and why.
     int addLink(int from, int to, LinkKind kind, QString *why = nullptr);
