@@ -376,6 +376,14 @@ QVector<PropertyDef> consumerProperties()
     };
 }
 
+// 100000 rather than 1e+05, 0.001 rather than 0.0010000: limits as a person writes them.
+QString numberText(double v)
+{
+    if (v == std::floor(v) && std::abs(v) < 1e15)
+        return QString::number(qint64(v));
+    return QString::number(v, 'g', QLocale::FloatingPointShortest);
+}
+
 } // namespace
 
 bool PropertyDef::accepts(const QVariant &value, QString *why) const
@@ -410,8 +418,7 @@ bool PropertyDef::accepts(const QVariant &value, QString *why) const
             return fail(QStringLiteral("must be a number"));
         if (d < minimum || d > maximum)
             return fail(QStringLiteral("must be between %1 and %2")
-                            .arg(minimum, 0, 'g', QLocale::FloatingPointShortest)
-                            .arg(maximum, 0, 'g', QLocale::FloatingPointShortest));
+                            .arg(numberText(minimum), numberText(maximum)));
         return true;
     }
     case Type::Enum:

@@ -2,6 +2,8 @@
 
 #include "document/DiagramDocument.h"
 
+#include <QDateTime>
+
 #include <algorithm>
 
 namespace flowlab {
@@ -128,6 +130,7 @@ ChangeSettingCommand::ChangeSettingCommand(DiagramDocument *doc,
     , m_before(before)
     , m_after(after)
     , m_mergeable(mergeable)
+    , m_lastChangeMs(QDateTime::currentMSecsSinceEpoch())
 {
     setText(QObject::tr("Change %1").arg(key));
 }
@@ -152,6 +155,10 @@ bool ChangeSettingCommand::mergeWith(const QUndoCommand *other)
     const auto *o = static_cast<const ChangeSettingCommand *>(other);
     if (!o->m_mergeable || o->m_nodeId != m_nodeId || o->m_key != m_key)
         return false;
+    // One gesture: a pause of a second or more starts a new undo step.
+    if (o->m_lastChangeMs - m_lastChangeMs >= 1000)
+        return false;
+    m_lastChangeMs = o->m_lastChangeMs;
     m_after = o->m_after;
     setObsolete(m_after == m_before);
     return true;

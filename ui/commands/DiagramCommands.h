@@ -63,7 +63,8 @@ private:
 };
 
 /// Changes one setting of one node. An invalid `before` means the key was absent from the
-/// file (the default applied): undo removes it again. A slider's steps merge.
+/// file (the default applied): undo removes it again. A slider's steps merge: mergeable
+/// changes of the same setting less than a second apart are one undo step.
 class ChangeSettingCommand : public QUndoCommand
 {
 public:
@@ -85,6 +86,7 @@ private:
     QVariant m_before;
     QVariant m_after;
     bool m_mergeable;
+    qint64 m_lastChangeMs; ///< wall clock of the latest change merged in
 };
 
 class RenameNodeCommand : public QUndoCommand
