@@ -1,5 +1,7 @@
 #include "SigV4.h"
 
+#include "PercentDecoding.h"
+
 #include <QCryptographicHash>
 #include <QMessageAuthenticationCode>
 
@@ -43,34 +45,6 @@ QByteArray uriEncode(const QByteArray &bytes, bool keepSlash)
             out += '%';
             out += hex[(uchar(c) >> 4) & 0xf];
             out += hex[uchar(c) & 0xf];
-        }
-    }
-    return out;
-}
-
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-// Percent-decoding without the form encoding's '+' → space (SigV4 signs a literal '+').
-QByteArray percentDecode(const QByteArray &bytes)
-{
-    QByteArray out;
-    out.reserve(bytes.size());
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        if (bytes[i] == '%' && i + 2 < bytes.size() && hexValue(bytes[i + 1]) >= 0
-            && hexValue(bytes[i + 2]) >= 0) {
-            out += char(hexValue(bytes[i + 1]) * 16 + hexValue(bytes[i + 2]));
-            i += 2;
-        } else {
-            out += bytes[i];
         }
     }
     return out;
@@ -173,8 +147,8 @@ QByteArray SigV4::canonicalQueryString(const QByteArray &encodedQuery)
         const qsizetype equals = pair.indexOf('=');
         const QByteArray key = equals < 0 ? pair : pair.left(equals);
         const QByteArray value = equals < 0 ? QByteArray() : pair.mid(equals + 1);
-        pairs.emplace_back(uriEncode(percentDecode(key), false),
-                           uriEncode(percentDecode(value), false));
+        pairs.emplace_back(uriEncode(percentDecode(key, false), false),
+                           uriEncode(percentDecode(value, false), false));
     }
     std::sort(pairs.begin(), pairs.end());
     QByteArray out;

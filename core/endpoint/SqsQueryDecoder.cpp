@@ -1,5 +1,7 @@
 #include "SqsQueryDecoder.h"
 
+#include "PercentDecoding.h"
+
 #include <QJsonArray>
 #include <QMap>
 
@@ -9,34 +11,9 @@ namespace {
 
 using FlatMap = QMap<QString, QString>;
 
-int hexValue(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 QString formDecode(const QByteArray &bytes)
 {
-    QByteArray out;
-    out.reserve(bytes.size());
-    for (qsizetype i = 0; i < bytes.size(); ++i) {
-        const char c = bytes[i];
-        if (c == '+') {
-            out += ' ';
-        } else if (c == '%' && i + 2 < bytes.size() && hexValue(bytes[i + 1]) >= 0
-                   && hexValue(bytes[i + 2]) >= 0) {
-            out += char(hexValue(bytes[i + 1]) * 16 + hexValue(bytes[i + 2]));
-            i += 2;
-        } else {
-            out += c; // a stray '%' stays as it is
-        }
-    }
-    return QString::fromUtf8(out);
+    return QString::fromUtf8(percentDecode(bytes, true));
 }
 
 bool isIntegerMember(const QString &name)

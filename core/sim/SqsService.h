@@ -84,6 +84,10 @@ private:
     void sendMessageBatch(const QJsonObject &p, const QString &accessKey, const Reply &reply);
     void receiveMessage(const QJsonObject &p, const Reply &reply);
     void deleteMessage(const QJsonObject &p, const Reply &reply);
+    using EntryAction
+        = std::function<SqsError(SqsQueue &, const SqsReceiptHandle &, const QJsonObject &entry)>;
+    /// The receipt-handle batches: whole-request rules, then `apply` per entry.
+    void forEachEntry(const QJsonObject &p, const Reply &reply, const EntryAction &apply);
     void deleteMessageBatch(const QJsonObject &p, const Reply &reply);
     void changeVisibility(const QJsonObject &p, const Reply &reply);
     void changeVisibilityBatch(const QJsonObject &p, const Reply &reply);

@@ -380,7 +380,7 @@ void SqsService::deleteMessage(const QJsonObject &p, const Reply &reply)
     reply(e, {});
 }
 
-void SqsService::deleteMessageBatch(const QJsonObject &p, const Reply &reply)
+void SqsService::forEachEntry(const QJsonObject &p, const Reply &reply, const EntryAction &apply)
 {
     SqsError e;
     SqsQueue *q = queueFor(p, &e);
@@ -389,6 +389,7 @@ void SqsService::deleteMessageBatch(const QJsonObject &p, const Reply &reply)
     const QJsonArray entries = p.value(QStringLiteral("Entries")).toArray();
     if (SqsError ids = batchIdsError(entries); !ids.ok())
         return reply(ids, {});
+    // Each entry succeeds or fails on its own (HTTP 200 either way).
     QJsonArray successful, failed;
     for (const QJsonValue &v : entries) {
         const QJsonObject entry = v.toObject();
@@ -397,7 +398,7 @@ void SqsService::deleteMessageBatch(const QJsonObject &p, const Reply &reply)
         SqsError r = q->parseReceiptHandle(entry.value(QStringLiteral("ReceiptHandle")).toString(),
                                            &h);
         if (r.ok())
-            r = q->deleteMessage(h);
+            r = apply(*q, h, entry);
         if (r.ok())
             successful.append(QJsonObject{{QStringLiteral("Id"), id}});
         else
@@ -406,6 +407,13 @@ void SqsService::deleteMessageBatch(const QJsonObject &p, const Reply &reply)
     reply(SqsError(),
           QJsonObject{{QStringLiteral("Successful"), successful},
                       {QStringLiteral("Failed"), failed}});
+}
+
+void SqsService::deleteMessageBatch(const QJsonObject &p, const Reply &reply)
+{
+    forEachEntry(p, reply, [](SqsQueue &q, const SqsReceiptHandle &h, const QJsonObject &) {
+        return q.deleteMessage(h);
+    });
 }
 
 void SqsService::changeVisibility(const QJsonObject &p, const Reply &reply)
@@ -431,34 +439,12 @@ void SqsService::changeVisibility(const QJsonObject &p, const Reply &reply)
 
 void SqsService::changeVisibilityBatch(const QJsonObject &p, const Reply &reply)
 {
-    SqsError e;
-    SqsQueue *q = queueFor(p, &e);
-    if (!q)
-        return reply(e, {});
-    const QJsonArray entries = p.value(QStringLiteral("Entries")).toArray();
-    if (SqsError ids = batchIdsError(entries); !ids.ok())
-        return reply(ids, {});
-    QJsonArray successful, failed;
-    for (const QJsonValue &v : entries) {
-        const QJsonObject entry = v.toObject();
-        const QString id = entry.value(QStringLiteral("Id")).toString();
+    forEachEntry(p, reply, [](SqsQueue &q, const SqsReceiptHandle &h, const QJsonObject &entry) {
         qint64 timeout = 0;
-        SqsError r;
         if (!intValue(entry.value(QStringLiteral("VisibilityTimeout")), &timeout))
-            r = notANumber("VisibilityTimeout");
-        SqsReceiptHandle h;
-        if (r.ok())
-            r = q->parseReceiptHandle(entry.value(QStringLiteral("ReceiptHandle")).toString(), &h);
-        if (r.ok())
-            r = q->changeMessageVisibility(h, int(std::clamp<qint64>(timeout, -1, 100000)));
-        if (r.ok())
-            successful.append(QJsonObject{{QStringLiteral("Id"), id}});
-        else
-            failed.append(failedEntry(id, r));
-    }
-    reply(SqsError(),
-          QJsonObject{{QStringLiteral("Successful"), successful},
-                      {QStringLiteral("Failed"), failed}});
+            return notANumber("VisibilityTimeout");
+        return q.changeMessageVisibility(h, int(std::clamp<qint64>(timeout, -1, 100000)));
+    });
 }
 
 } // namespace flowlab
