@@ -309,9 +309,12 @@ void RunnerWorker::callSqs(const QString &action,
         m_sqs->setEpochOffsetMs(QDateTime::currentMSecsSinceEpoch() - m_sim->now() / kMillisecond);
     }
     m_sqs->call(action, params, host, accessKey, std::move(reply));
-    // What the call changed (a new queue, a message) shows in the next frame; a paused
-    // run shows it at once.
-    if (!m_running)
+    // A running simulation catches up with the wall clock at once rather than at its next
+    // tick: what the call set off now (a waiting long poll answered by this send) happens
+    // now, not up to a tick later. A paused one shows the change in a frame at once.
+    if (m_running)
+        tick();
+    else
         publish();
 }
 
