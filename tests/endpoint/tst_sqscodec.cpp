@@ -2,6 +2,7 @@
 // into the engine's JSON shape, and the MD5 digests clients verify (spec/aws-semantics.md
 // §6). tst_sqsencode covers the answers.
 
+#include "JsonText.h"
 #include "endpoint/SqsHttpCodec.h"
 #include "endpoint/SqsMd5.h"
 
@@ -16,14 +17,7 @@ Q_DECLARE_METATYPE(flowlab::WireProtocol)
 
 namespace {
 
-QJsonObject json(const char *text)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(text), &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad JSON in the test: %s (%s)", text, qPrintable(error.errorString()));
-    return document.object();
-}
+using flowlab::test::json;
 
 HttpRequest queryRequest(const QByteArray &body, const QByteArray &path = "/")
 {

@@ -2,6 +2,7 @@
 // protocol's XML (every action's element layout) and as JSON, and errors in both protocols
 // with their status and headers (spec/aws-semantics.md §1.16, §6.2, §6.3, §6.5).
 
+#include "JsonText.h"
 #include "endpoint/SqsHttpCodec.h"
 #include "endpoint/SqsQueryEncoder.h"
 
@@ -16,14 +17,7 @@ Q_DECLARE_METATYPE(flowlab::WireProtocol)
 
 namespace {
 
-QJsonObject json(const char *text)
-{
-    QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray(text), &error);
-    if (error.error != QJsonParseError::NoError)
-        qFatal("bad JSON in the test: %s (%s)", text, qPrintable(error.errorString()));
-    return document.object();
-}
+using flowlab::test::json;
 
 // XML written for reading (indented) → as the encoder writes it.
 QByteArray compactXml(const QByteArray &xml)
