@@ -41,8 +41,9 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QString &defa
                                    QStringLiteral("5"));
     const QCommandLineOption serve(QStringLiteral("serve"),
                                    QStringLiteral("Run the local AWS-compatible SQS endpoint in "
-                                                  "front of the simulation (at 1x; with "
-                                                  "--headless for now)."));
+                                                  "front of the simulation, at 1x (with the "
+                                                  "window, or without it with --headless; "
+                                                  "without FILE, on an empty diagram)."));
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("--serve: TCP port (default 9324; 0 picks a "
                                                  "free one)."),
@@ -106,10 +107,13 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QString &defa
             return fail(QStringLiteral("--report: the file must end in .csv or .json"));
     }
     if (parser.isSet(serve)) {
-        if (!parser.isSet(headless))
-            return fail(QStringLiteral("--serve runs without the window for now: add "
-                                       "--headless"));
-        for (const QCommandLineOption *other : {&run, &screenshot, &after, &duration, &report}) {
+        const bool window = !parser.isSet(headless);
+        // The window always runs while serving; a screenshot run may still be asked for.
+        const QList<const QCommandLineOption *> refused
+            = window
+                  ? QList<const QCommandLineOption *>{&run, &duration, &report}
+                  : QList<const QCommandLineOption *>{&run, &screenshot, &after, &duration, &report};
+        for (const QCommandLineOption *other : refused) {
             if (parser.isSet(*other))
                 return fail(
                     QStringLiteral("--%1 does not go with --serve").arg(other->names().first()));
@@ -128,10 +132,13 @@ CommandLine CommandLine::parse(const QStringList &arguments, const QString &defa
         result.serve.file = files.isEmpty() ? QString() : files.first();
         result.serve.seed = result.headless.seed;
         result.mode = Mode::Serve;
-        return result;
+        if (!window)
+            return result;
+        result.window.serve = true;
+        result.window.file = result.serve.file;
     }
     for (const QCommandLineOption *serveOnly : {&port, &bind}) {
-        if (parser.isSet(*serveOnly))
+        if (parser.isSet(*serveOnly) && !parser.isSet(serve))
             return fail(QStringLiteral("--%1 needs --serve").arg(serveOnly->names().first()));
     }
     if (parser.isSet(headless)) {

@@ -3,6 +3,7 @@
 #include "MainWindow.h"
 #include "RunController.h"
 #include "UiResources.h"
+#include "WindowEndpoint.h"
 #include "endpoint/SqsServer.h"
 #include "io/DiagramFile.h"
 
@@ -13,12 +14,15 @@
 #include <QTimer>
 
 #include <cstdio>
+#include <memory>
 
 namespace {
 
 // The window mode: a QApplication, the main window on the file, and the optional --run and
 // --screenshot steps used by scripts/screenshots.sh.
-int runWindow(QApplication &app, const flowlab::CommandLine::WindowOptions &options)
+int runWindow(QApplication &app,
+              const flowlab::CommandLine::WindowOptions &options,
+              const flowlab::CommandLine::ServeOptions &serve)
 {
     flowlab::initUiResources();
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/sqs-queue.svg")));
@@ -26,8 +30,9 @@ int runWindow(QApplication &app, const flowlab::CommandLine::WindowOptions &opti
     flowlab::MainWindow window;
     // A file that cannot be read leaves an empty document and says why (in a dialog and on
     // stderr, for people who started us from a terminal).
+    // --serve without a file: an empty diagram, which the clients' queues fill.
     QString error;
-    const bool loaded = window.loadFile(options.file, &error);
+    const bool loaded = options.file.isEmpty() || window.loadFile(options.file, &error);
     window.show();
     if (!loaded) {
         QTextStream(stderr) << "flowlab: cannot open " << options.file << ": " << error << "\n";
@@ -36,6 +41,20 @@ int runWindow(QApplication &app, const flowlab::CommandLine::WindowOptions &opti
     }
     if (options.run)
         QTimer::singleShot(0, &window, [&window] { window.runController()->run(); });
+
+    // --serve: the endpoint in front of the window's run (which it starts, at 1x).
+    std::unique_ptr<flowlab::WindowEndpoint> endpoint;
+    if (options.serve) {
+        endpoint = std::make_unique<flowlab::WindowEndpoint>(window.runController());
+        if (!endpoint->start(serve.address, serve.port, &error)) {
+            QTextStream(stderr) << "flowlab: cannot serve on " << serve.address.toString() << ":"
+                                << serve.port << ": " << error << "\n";
+            return 1;
+        }
+        window.showEndpoint(endpoint->url());
+        QTextStream(stdout) << "Flowlab SQS endpoint listening on " << endpoint->url()
+                            << " (region us-east-1, account 000000000000)\n";
+    }
 
     int status = 0;
     if (!options.screenshot.isEmpty()) {
@@ -124,5 +143,5 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     QApplication::setApplicationDisplayName(QStringLiteral("Flowlab"));
     flowlab::BundledExamples::initResources();
-    return runWindow(app, cl.window);
+    return runWindow(app, cl.window, cl.serve);
 }

@@ -4,6 +4,7 @@
 #include "SpeedComboBox.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
+#include "canvas/NodeItem.h"
 #include "document/DiagramDocument.h"
 #include "inspector/InspectorWidget.h"
 #include "palette/PaletteWidget.h"
@@ -82,6 +83,24 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_run, &RunController::message, this, [this](const QString &text) {
         statusBar()->showMessage(text, kMessageMs);
+    });
+    // A client's new queue or node out of sight: show the whole diagram again.
+    connect(m_run, &RunController::clientNodesAdded, this, [this](const QList<int> &ids) {
+        const QRectF visible = m_view->mapToScene(m_view->viewport()->rect()).boundingRect();
+        for (int id : ids) {
+            if (const NodeItem *item = m_scene->nodeItem(id);
+                item && !visible.contains(item->sceneBoundingRect())) {
+                m_view->fitToDiagram();
+                return;
+            }
+        }
+    });
+    connect(m_run, &RunController::servingChanged, this, [this](bool serving) {
+        // Real clients keep wall-clock time: the speed is not the person's to change.
+        m_speed->setEnabled(!serving);
+        m_speed->setToolTip(serving ? tr("While serving real clients the simulation runs at 1× "
+                                         "(real time)")
+                                    : QString());
     });
 
     resize(kDefaultSize);
@@ -162,6 +181,22 @@ void MainWindow::createStatusBar()
     m_speedLabel->setText(tr("speed %1").arg(RunController::formatSpeed(m_run->speed())));
     m_zoomLabel = permanent(QStringLiteral("zoom"), tr("Zoom: mouse wheel, or Ctrl++ and Ctrl+-"));
     m_zoomLabel->setText(tr("%1 %").arg(qRound(m_view->zoom() * 100)));
+}
+
+void MainWindow::showEndpoint(const QString &url)
+{
+    if (!m_endpointLabel) {
+        m_endpointLabel = new QLabel(this);
+        m_endpointLabel->setObjectName(QStringLiteral("endpoint"));
+        m_endpointLabel->setContentsMargins(8, 0, 8, 0);
+        m_endpointLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        statusBar()->insertPermanentWidget(0, m_endpointLabel);
+    }
+    m_endpointLabel->setText(tr("SQS endpoint %1").arg(url));
+    m_endpointLabel->setToolTip(
+        tr("Real AWS clients reach the queues on the canvas here, for example:\n"
+           "aws --endpoint-url %1 sqs create-queue --queue-name demo")
+            .arg(url));
 }
 
 void MainWindow::updateTitle()

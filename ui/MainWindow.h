@@ -56,6 +56,8 @@ public:
     /// without asking; on failure leaves the document untouched and returns the reader's
     /// message in `*error`.
     bool loadFile(const QString &path, QString *error = nullptr);
+    /// Shows, in the status bar, where the local SQS endpoint listens (flowlab --serve).
+    void showEndpoint(const QString &url);
 
 public slots:
     /// File > New: an empty diagram, after asking about unsaved changes.
@@ -144,6 +146,7 @@ private:
     QLabel *m_eventsLabel = nullptr;
     QLabel *m_speedLabel = nullptr;
     QLabel *m_zoomLabel = nullptr;
+    QLabel *m_endpointLabel = nullptr; ///< made by showEndpoint()
 
     QMenu *m_recentMenu = nullptr;
     QMenu *m_examplesMenu = nullptr;

@@ -46,33 +46,33 @@ void RunController::connectDocument()
             &DiagramDocument::nodeSettingChanged,
             this,
             [this](int id, const QString &key, const QVariant &value) {
-                if (m_live)
+                if (forwarding())
                     m_runner->setNodeSetting(id, key, value);
             });
     connect(doc, &DiagramDocument::nodeAdded, this, [this, doc](int id) {
-        if (m_live) {
+        if (forwarding()) {
             if (const Node *n = doc->diagram().node(id))
                 m_runner->addNode(*n);
         }
     });
     connect(doc, &DiagramDocument::nodeRemoved, this, [this](int id) {
-        if (m_live)
+        if (forwarding())
             m_runner->removeNode(id);
     });
     connect(doc, &DiagramDocument::nodeRenamed, this, [this, doc](int id) {
-        if (m_live) {
+        if (forwarding()) {
             if (const Node *n = doc->diagram().node(id))
                 m_runner->renameNode(id, n->name);
         }
     });
     connect(doc, &DiagramDocument::linkAdded, this, [this, doc](int id) {
-        if (m_live) {
+        if (forwarding()) {
             if (const Link *l = doc->diagram().link(id))
                 m_runner->addLink(*l);
         }
     });
     connect(doc, &DiagramDocument::linkRemoved, this, [this](int id) {
-        if (m_live)
+        if (forwarding())
             m_runner->removeLink(id);
     });
     // A new document: the engine of the old one stops and is forgotten; the speed is the
@@ -145,11 +145,36 @@ void RunController::setSpeed(double speed)
 {
     if (!(speed > 0))
         speed = 0;
+    if (m_serving)
+        speed = 1.0;
     if (speed == m_speed)
         return;
     m_speed = speed;
     m_runner->setSpeed(speed);
     emit speedChanged(speed);
+}
+
+void RunController::setServing(bool serving)
+{
+    if (serving == m_serving)
+        return;
+    m_serving = serving;
+    if (serving)
+        setSpeed(1.0);
+    emit servingChanged(serving);
+}
+
+void RunController::callSqs(const QString &action,
+                            const QJsonObject &params,
+                            const QString &host,
+                            const QString &accessKey,
+                            std::function<void(const SqsError &, const QJsonObject &)> reply)
+{
+    // A client's first call starts the run (after Reset too): the endpoint's queues live in
+    // the engine. A paused run answers at once but its clock stands still, long polls too.
+    if (!m_live)
+        run();
+    m_runner->callSqs(action, params, host, accessKey, std::move(reply));
 }
 
 void RunController::setRunning(bool running)
@@ -175,6 +200,19 @@ void RunController::onFrame(const FramePtr &frame)
     if (!frame || !m_live)
         return;
     m_lastFrame = frame;
+    // What clients of the endpoint changed, before the figures that may show it.
+    if (!frame->diagramEdits.isEmpty()) {
+        m_replayingEngineEdits = true;
+        m_document->applyEngineEdits(frame->diagramEdits);
+        m_replayingEngineEdits = false;
+        QList<int> added;
+        for (const DiagramEdit &e : frame->diagramEdits) {
+            if (e.kind == DiagramEdit::Kind::AddNode && m_document->diagram().node(e.node.id))
+                added.append(e.node.id);
+        }
+        if (!added.isEmpty())
+            emit clientNodesAdded(added);
+    }
     // The run ended by itself (no events left, or its stop time).
     if (frame->finished && !frame->running)
         setRunning(false);

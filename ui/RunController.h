@@ -3,8 +3,13 @@
 #include "runner/Frame.h"
 #include "sim/SimTime.h"
 
+#include "sim/SqsErrors.h"
+
+#include <QJsonObject>
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 namespace flowlab {
 
@@ -40,6 +45,20 @@ public:
     /// The newest frame shown, or null before the first one (and after Reset).
     FramePtr lastFrame() const { return m_lastFrame; }
 
+    /// Serving real clients (flowlab --serve with the window): the speed stays 1× (wall-clock
+    /// time, as DESIGN.md asks while clients are connected).
+    bool isServing() const { return m_serving; }
+    void setServing(bool serving);
+    /// One SQS call of a real client, run by the current run's engine (see
+    /// SimulationRunner::callSqs); starts the run when none is live. What the call changes in
+    /// the diagram (a queue, a client node) comes back in frames and is replayed into the
+    /// document. `reply` is called on the runner's thread.
+    void callSqs(const QString &action,
+                 const QJsonObject &params,
+                 const QString &host,
+                 const QString &accessKey,
+                 std::function<void(const SqsError &, const QJsonObject &)> reply);
+
     /// "1:02:03.456": virtual time as hours, minutes, seconds and milliseconds.
     static QString formatClock(SimTime t);
     /// "0.5×", "1000×", or "as fast as possible" for 0.
@@ -63,6 +82,9 @@ signals:
     void liveChanged(bool live);
     void runningChanged(bool running);
     void speedChanged(double speed);
+    void servingChanged(bool serving);
+    /// Clients of the endpoint added these nodes (their queues, themselves) to the document.
+    void clientNodesAdded(const QList<int> &nodeIds);
     /// A frame was shown (or, with null, the figures were cleared by Reset or a new document).
     void frameApplied(const flowlab::FramePtr &frame);
     /// Something to tell the person, e.g. a live edit the engine refused.
@@ -76,6 +98,8 @@ private:
     void setLive(bool live);
     void onFrame(const FramePtr &frame);
     void connectDocument();
+    /// Document changes go to the engine, except while replaying the engine's own.
+    bool forwarding() const { return m_live && !m_replayingEngineEdits; }
 
     DiagramDocument *m_document;
     QPointer<DiagramScene> m_scene;
@@ -84,6 +108,8 @@ private:
     double m_speed = 1.0;
     bool m_live = false;
     bool m_running = false;
+    bool m_serving = false;
+    bool m_replayingEngineEdits = false;
 };
 
 } // namespace flowlab

@@ -14,6 +14,12 @@ SqsServer::SqsServer(SimulationRunner *runner, QObject *parent)
     , m_endpoint(std::make_unique<SqsEndpoint>(m_backend.get()))
 {}
 
+SqsServer::SqsServer(SqsBackend *backend, QObject *parent)
+    : QObject(parent)
+    , m_runner(nullptr)
+    , m_endpoint(std::make_unique<SqsEndpoint>(backend))
+{}
+
 SqsServer::~SqsServer()
 {
     // The endpoint first: it holds the backend, which holds the runner.
@@ -25,6 +31,10 @@ bool SqsServer::start(const Diagram &diagram,
                       quint16 port,
                       QString *error)
 {
+    if (!m_runner) {
+        *error = QStringLiteral("this server has no simulation of its own to start");
+        return false;
+    }
     // While serving real clients the engine keeps wall-clock time (DESIGN.md).
     m_runner->load(diagram);
     m_runner->setSpeed(1.0);

@@ -119,6 +119,8 @@ QString kindInSentence(NodeKind kind)
         return QStringLiteral("an SQS queue");
     case NodeKind::ConsumerGroup:
         return QStringLiteral("a consumer group");
+    case NodeKind::SqsClient:
+        return QStringLiteral("an AWS client");
     }
     return QStringLiteral("this kind of node");
 }

@@ -3,6 +3,7 @@
 #include "PropertySchema.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace flowlab {
 
@@ -63,14 +64,33 @@ const Link *Diagram::link(int id) const
     return it == links.cend() ? nullptr : &*it;
 }
 
+namespace {
+
+// The largest id in [low, high) among nodes and links, or low - 1 when none.
+int largestId(const Diagram &d, int low, int high)
+{
+    int maxId = low - 1;
+    auto consider = [&](int id) {
+        if (id >= low && id < high)
+            maxId = std::max(maxId, id);
+    };
+    for (const Node &n : d.nodes)
+        consider(n.id);
+    for (const Link &l : d.links)
+        consider(l.id);
+    return maxId;
+}
+
+} // namespace
+
 int Diagram::nextId() const
 {
-    int maxId = 0;
-    for (const Node &n : nodes)
-        maxId = std::max(maxId, n.id);
-    for (const Link &l : links)
-        maxId = std::max(maxId, l.id);
-    return maxId + 1;
+    return std::max(1, largestId(*this, 1, kEndpointIdBase) + 1);
+}
+
+int Diagram::nextEndpointId() const
+{
+    return largestId(*this, kEndpointIdBase, std::numeric_limits<int>::max()) + 1;
 }
 
 QString Diagram::linkRefusal(int from, int to, LinkKind kind, int ignoreLinkId) const
@@ -118,6 +138,8 @@ QString Diagram::linkRefusal(int from, int to, LinkKind kind, int ignoreLinkId) 
         if (b->kind == NodeKind::SqsQueue)
             return QStringLiteral("queues do not forward to queues; link a dead-letter queue "
                                   "with a dead-letter link");
+        if (b->kind == NodeKind::SqsClient)
+            return QString(); // a real client receiving from the queue (any number of queues)
         if (b->kind != NodeKind::ConsumerGroup)
             return QStringLiteral("an SQS queue is read by a consumer group, not by a %1")
                 .arg(nodeKindNoun(b->kind));
@@ -127,6 +149,11 @@ QString Diagram::linkRefusal(int from, int to, LinkKind kind, int ignoreLinkId) 
     case NodeKind::ConsumerGroup:
         return QStringLiteral(
             "a consumer group is the end of a flow: it deletes what it processes");
+    case NodeKind::SqsClient:
+        if (b->kind != NodeKind::SqsQueue)
+            return QStringLiteral("an AWS client sends to SQS queues, not to a %1")
+                .arg(nodeKindNoun(b->kind));
+        return QString(); // a real client may send to any number of queues
     }
     return QStringLiteral("this link is not supported");
 }

@@ -70,8 +70,17 @@ public:
     const Node *node(int id) const;
     Node *node(int id);
     const Link *link(int id) const;
-    /// One more than the largest node or link id in use (ids are shared by nodes and links).
+    /// Ids from here up are given by the local SQS endpoint (the queues, clients and links
+    /// real clients bring, made on the engine's thread), ids below it by the person editing
+    /// (made on the GUI thread). The two never collide, though each side learns of the
+    /// other's new items only later. (Below 65,536: Message::senderNode is 16 bits.)
+    static constexpr int kEndpointIdBase = 30000;
+
+    /// One more than the largest node or link id below kEndpointIdBase in use (ids are
+    /// shared by nodes and links).
     int nextId() const;
+    /// One more than the largest id from kEndpointIdBase up in use, or kEndpointIdBase.
+    int nextEndpointId() const;
 
     /// Why a link between these nodes is not allowed, in one sentence; empty when allowed.
     /// `ignoreLinkId` leaves an existing link out of the count (when re-checking it).

@@ -11,6 +11,8 @@ QString nodeKindId(NodeKind kind)
         return QStringLiteral("sqs-queue");
     case NodeKind::ConsumerGroup:
         return QStringLiteral("consumer-group");
+    case NodeKind::SqsClient:
+        return QStringLiteral("sqs-client");
     }
     return QString();
 }
@@ -24,6 +26,8 @@ QString nodeKindDisplayName(NodeKind kind)
         return QStringLiteral("SQS queue");
     case NodeKind::ConsumerGroup:
         return QStringLiteral("Consumer group");
+    case NodeKind::SqsClient:
+        return QStringLiteral("AWS client");
     }
     return QString();
 }

@@ -443,6 +443,8 @@ const PropertySchema &PropertySchema::forKind(NodeKind kind)
     static const PropertySchema producer(producerProperties());
     static const PropertySchema queue(queueProperties());
     static const PropertySchema consumer(consumerProperties());
+    // An AWS client is driven by the real client behind it: nothing to set.
+    static const PropertySchema client({});
     switch (kind) {
     case NodeKind::Producer:
         return producer;
@@ -450,6 +452,8 @@ const PropertySchema &PropertySchema::forKind(NodeKind kind)
         return queue;
     case NodeKind::ConsumerGroup:
         return consumer;
+    case NodeKind::SqsClient:
+        return client;
     }
     return producer;
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "model/DiagramEdit.h"
 #include "sim/SimNode.h"
 #include "sim/SimTime.h"
 #include "sim/Trace.h"
@@ -44,6 +45,10 @@ struct Frame
     quint64 traceDropped = 0;   ///< records left out of `trace` by the cap
     quint64 tokensDropped = 0;  ///< sampled tokens left out of `tokens` by the cap
     QString lastError;          ///< the last edit the engine refused, if any
+    /// What the endpoint's clients changed in the diagram since the previous frame (a queue
+    /// created or deleted, its attributes set, a client node and its links), in order. Never
+    /// dropped: the window's document replays them to stay the engine's mirror.
+    QVector<DiagramEdit> diagramEdits;
 
     const NodeFrame *node(int nodeId) const
     {

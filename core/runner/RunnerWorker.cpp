@@ -61,6 +61,7 @@ void RunnerWorker::build()
     stopRunning();
     // Clients waiting on the old simulation's queues get their (empty) answers first.
     m_sqs.reset();
+    m_diagramEdits.clear();
     // The old engine goes first: it still points at the recorder, and two engines of a large
     // diagram need not be held at once.
     m_sim.reset();
@@ -285,6 +286,7 @@ void RunnerWorker::publish()
         frame->nodes.append(NodeFrame{n->id(), n->counters()});
     m_recorder.takeInto(frame.get());
     frame->lastError = m_lastError;
+    frame->diagramEdits.swap(m_diagramEdits);
     m_sinceFrame.restart();
     emit frameReady(FramePtr(std::move(frame)));
 }
@@ -308,7 +310,10 @@ void RunnerWorker::callSqs(const QString &action,
         m_sqs = std::make_unique<SqsService>(*m_sim);
         m_sqs->setEpochOffsetMs(QDateTime::currentMSecsSinceEpoch() - m_sim->now() / kMillisecond);
     }
+    // The diagram as it was (a shallow copy), to tell the window what the call changed.
+    const Diagram before = m_sim->diagram();
     m_sqs->call(action, params, host, accessKey, std::move(reply));
+    m_diagramEdits += diagramEdits(before, m_sim->diagram());
     // A running simulation catches up with the wall clock at once rather than at its next
     // tick: what the call set off now (a waiting long poll answered by this send) happens
     // now, not up to a tick later. A paused one shows the change in a frame at once.

@@ -78,6 +78,7 @@ private:
     double m_speed = 1.0;
     SimTime m_runUntil = kNever;
     QString m_lastError;
+    QVector<DiagramEdit> m_diagramEdits; ///< made by API calls since the last frame
 
     // Pacing: virtual time target = m_virtualAtStart + wall time since m_wall × speed.
     QElapsedTimer m_wall;

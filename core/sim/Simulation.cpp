@@ -2,6 +2,7 @@
 
 #include "ConsumerGroup.h"
 #include "Producer.h"
+#include "SqsClientNode.h"
 #include "SqsQueue.h"
 #include "model/PropertySchema.h"
 
@@ -50,6 +51,8 @@ std::unique_ptr<SimNode> Simulation::createNode(const Node &n)
                                                n.id,
                                                n.name,
                                                ConsumerConfig::fromSettings(s));
+    case NodeKind::SqsClient:
+        return std::make_unique<SqsClientNode>(*m_engine, n.id, n.name);
     }
     return nullptr;
 }

@@ -4,6 +4,7 @@
 #include "SqsService.h"
 
 #include "Simulation.h"
+#include "SqsClientNode.h"
 #include "SqsServiceWaiter.h"
 #include "model/PropertySchema.h"
 
@@ -198,11 +199,11 @@ void SqsService::call(const QString &action,
     else if (action == QLatin1String("SendMessageBatch"))
         sendMessageBatch(p, accessKey, reply);
     else if (action == QLatin1String("ReceiveMessage"))
-        receiveMessage(p, reply);
+        receiveMessage(p, accessKey, reply);
     else if (action == QLatin1String("DeleteMessage"))
-        deleteMessage(p, reply);
+        deleteMessage(p, accessKey, reply);
     else if (action == QLatin1String("DeleteMessageBatch"))
-        deleteMessageBatch(p, reply);
+        deleteMessageBatch(p, accessKey, reply);
     else if (action == QLatin1String("ChangeMessageVisibility"))
         changeVisibility(p, reply);
     else if (action == QLatin1String("ChangeMessageVisibilityBatch"))
@@ -341,7 +342,7 @@ SqsError SqsService::applyAttributes(
         if (!dlqName.isEmpty()) {
             m_sim.setNodeSetting(nodeId, QStringLiteral("maxReceiveCount"), maxReceiveCount);
             Link link;
-            link.id = m_sim.diagram().nextId();
+            link.id = m_sim.diagram().nextEndpointId();
             link.from = nodeId;
             link.to = queueNode(dlqName);
             link.kind = LinkKind::DeadLetter;
@@ -406,13 +407,14 @@ void SqsService::createQueue(const QJsonObject &p, const QString &host, const Re
                      {});
 
     Node n;
-    n.id = m_sim.diagram().nextId();
+    n.id = m_sim.diagram().nextEndpointId();
     n.kind = NodeKind::SqsQueue;
     n.name = name;
+    // Clients' queues stand in a row under the diagram's own nodes, right of the clients.
     int queues = 0;
     for (const Node &other : m_sim.diagram().nodes)
-        queues += other.kind == NodeKind::SqsQueue;
-    n.position = QPointF(250, 160.0 * queues);
+        queues += other.id >= Diagram::kEndpointIdBase && other.kind == NodeKind::SqsQueue;
+    n.position = clientsRow() + QPointF(300.0 + 260.0 * queues, 0);
     n.settings.insert(QStringLiteral("fifo"), fifo);
     // A client's queue behaves as AWS documents it, without the simulator's random knobs.
     n.settings.insert(QStringLiteral("duplicateDeliveryProbability"), 0.0);
@@ -431,6 +433,66 @@ void SqsService::createQueue(const QJsonObject &p, const QString &host, const Re
         m_meta[name].tags.insert(it.key(), it.value().toString());
     m_meta[name].modifiedMs = m_meta[name].createdMs;
     reply(SqsError(), QJsonObject{{QStringLiteral("QueueUrl"), queueUrl(host, name)}});
+}
+
+QPointF SqsService::clientsRow() const
+{
+    // Left-aligned with the diagram's own nodes (the person's ids), a row below them.
+    qreal left = 0;
+    qreal bottom = -180;
+    bool first = true;
+    for (const Node &n : m_sim.diagram().nodes) {
+        if (n.id >= Diagram::kEndpointIdBase)
+            continue;
+        left = first ? n.position.x() : std::min(left, n.position.x());
+        bottom = first ? n.position.y() : std::max(bottom, n.position.y());
+        first = false;
+    }
+    return QPointF(left, bottom + 180);
+}
+
+SqsClientNode *SqsService::clientFor(const QString &accessKey)
+{
+    const QString name = accessKey.isEmpty() ? QStringLiteral("anonymous client") : accessKey;
+    const Diagram &d = m_sim.diagram();
+    bool nameTaken = false;
+    int clients = 0;
+    for (const Node &n : d.nodes) {
+        if (n.kind == NodeKind::SqsClient) {
+            if (n.name == name || n.name == name + QStringLiteral(" (client)"))
+                return clientNode(n.id);
+            ++clients;
+        }
+        nameTaken = nameTaken || n.name == name;
+    }
+    Node n;
+    n.id = d.nextEndpointId();
+    n.kind = NodeKind::SqsClient;
+    n.name = nameTaken ? name + QStringLiteral(" (client)") : name;
+    n.position = clientsRow() + QPointF(0, 160.0 * clients); // clients stack downwards
+    if (!m_sim.addNode(n))
+        return nullptr;
+    return clientNode(n.id);
+}
+
+SqsClientNode *SqsService::clientNode(int nodeId) const
+{
+    return dynamic_cast<SqsClientNode *>(m_sim.simNode(nodeId));
+}
+
+void SqsService::linkClient(int from, int to)
+{
+    const Diagram &d = m_sim.diagram();
+    for (const Link &l : d.links) {
+        if (l.from == from && l.to == to)
+            return;
+    }
+    Link link;
+    link.id = d.nextEndpointId();
+    link.from = from;
+    link.to = to;
+    link.kind = LinkKind::Flow;
+    m_sim.addLink(link);
 }
 
 void SqsService::deleteQueue(const QJsonObject &p, const Reply &reply)

@@ -13,6 +13,7 @@
 namespace flowlab {
 
 class Simulation;
+class SqsClientNode;
 
 /// The SQS API over a running Simulation: what the local endpoint's clients call. Requests
 /// and results are in the AWS JSON 1.0 protocol's shapes (member names of the API
@@ -49,6 +50,11 @@ public:
     /// Forgets the long polls waiting for answers (the endpoint is stopping).
     void cancelAll();
 
+    /// The node standing for the client with this access key ("" = unsigned requests), made
+    /// on the client's first send or receive, to the left of the diagram. Null if it cannot
+    /// be added.
+    SqsClientNode *clientFor(const QString &accessKey);
+
 private:
     struct QueueMeta
     {
@@ -74,6 +80,11 @@ private:
     QJsonObject sendResult(const SqsSendRequest &request, const SqsSendResult &result) const;
     QString messageIdText(quint64 id) const;
     void dropLongPolls(int queueNode);
+    /// Draws the path of a client's messages: a flow link from -> to, unless there is one.
+    void linkClient(int from, int to);
+    SqsClientNode *clientNode(int nodeId) const;
+    /// Where the clients' row starts: under the diagram's own nodes, at their left edge.
+    QPointF clientsRow() const;
 
     void createQueue(const QJsonObject &p, const QString &host, const Reply &reply);
     void deleteQueue(const QJsonObject &p, const Reply &reply);
@@ -82,13 +93,14 @@ private:
     void setQueueAttributes(const QJsonObject &p, const Reply &reply);
     void sendMessage(const QJsonObject &p, const QString &accessKey, const Reply &reply);
     void sendMessageBatch(const QJsonObject &p, const QString &accessKey, const Reply &reply);
-    void receiveMessage(const QJsonObject &p, const Reply &reply);
-    void deleteMessage(const QJsonObject &p, const Reply &reply);
+    void receiveMessage(const QJsonObject &p, const QString &accessKey, const Reply &reply);
+    void deleteMessage(const QJsonObject &p, const QString &accessKey, const Reply &reply);
     using EntryAction
         = std::function<SqsError(SqsQueue &, const SqsReceiptHandle &, const QJsonObject &entry)>;
     /// The receipt-handle batches: whole-request rules, then `apply` per entry.
-    void forEachEntry(const QJsonObject &p, const Reply &reply, const EntryAction &apply);
-    void deleteMessageBatch(const QJsonObject &p, const Reply &reply);
+    /// Returns the number of entries that succeeded.
+    int forEachEntry(const QJsonObject &p, const Reply &reply, const EntryAction &apply);
+    void deleteMessageBatch(const QJsonObject &p, const QString &accessKey, const Reply &reply);
     void changeVisibility(const QJsonObject &p, const Reply &reply);
     void changeVisibilityBatch(const QJsonObject &p, const Reply &reply);
     void listDeadLetterSources(const QJsonObject &p, const QString &host, const Reply &reply);

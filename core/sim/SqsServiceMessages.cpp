@@ -2,6 +2,7 @@
 
 #include "Engine.h"
 #include "Simulation.h"
+#include "SqsClientNode.h"
 #include "SqsDigest.h"
 #include "SqsService.h"
 #include "SqsServiceWaiter.h"
@@ -194,9 +195,18 @@ void SqsService::sendMessage(const QJsonObject &p, const QString &accessKey, con
     e = sendRequest(p, q->isFifo(), accessKey, &r);
     if (!e.ok())
         return reply(e, {});
+    SqsClientNode *client = clientFor(accessKey);
+    if (client) {
+        client->noteRequest();
+        r.senderNode = client->id(); // its token leaves from the client's node
+    }
     const SqsSendResult s = q->sendMessage(r);
     if (!s.error.ok())
         return reply(s.error, {});
+    if (client) {
+        client->noteSent(1);
+        linkClient(client->id(), q->id());
+    }
     reply(SqsError(), sendResult(r, s));
 }
 
@@ -209,6 +219,9 @@ void SqsService::sendMessageBatch(const QJsonObject &p, const QString &accessKey
     const QJsonArray entries = p.value(QStringLiteral("Entries")).toArray();
     if (SqsError ids = batchIdsError(entries); !ids.ok())
         return reply(ids, {});
+    SqsClientNode *client = clientFor(accessKey);
+    if (client)
+        client->noteRequest();
     std::vector<SqsBatchEntry> batch;
     QJsonArray failed;
     for (const QJsonValue &v : entries) {
@@ -220,6 +233,8 @@ void SqsService::sendMessageBatch(const QJsonObject &p, const QString &accessKey
             failed.append(failedEntry(b.id, parse));
             continue;
         }
+        if (client)
+            b.request.senderNode = client->id();
         batch.push_back(b);
     }
     QJsonArray successful;
@@ -237,6 +252,10 @@ void SqsService::sendMessageBatch(const QJsonObject &p, const QString &accessKey
                 failed.append(failedEntry(id, result.error));
             }
         }
+    }
+    if (client && !successful.isEmpty()) {
+        client->noteSent(int(successful.size()));
+        linkClient(client->id(), q->id());
     }
     reply(SqsError(),
           QJsonObject{{QStringLiteral("Successful"), successful},
@@ -320,7 +339,7 @@ QJsonObject SqsService::messageJson(SqsQueue &queue,
     return o;
 }
 
-void SqsService::receiveMessage(const QJsonObject &p, const Reply &reply)
+void SqsService::receiveMessage(const QJsonObject &p, const QString &accessKey, const Reply &reply)
 {
     SqsError e;
     SqsQueue *q = queueFor(p, &e);
@@ -349,15 +368,23 @@ void SqsService::receiveMessage(const QJsonObject &p, const Reply &reply)
     req.maxNumberOfMessages = int(std::clamp<qint64>(max, -1, 1000));
     req.waitTimeSeconds = int(std::clamp<qint64>(wait, -1, 1000));
     req.visibilityTimeout = int(std::clamp<qint64>(visibility, -1, 100000));
+    SqsClientNode *client = clientFor(accessKey);
+    if (client) {
+        client->noteRequest();
+        req.receiverNode = client->id(); // its tokens go to the client's node
+        linkClient(q->id(), client->id());
+    }
     if (!m_waiter)
         m_waiter = std::make_unique<Waiter>(*this);
-    const quint64 token = m_waiter->add(Waiter::Pending{q->id(), p, reply});
+    const quint64 token = m_waiter->add(Waiter::Pending{q->id(), req.receiverNode, p, reply});
     SqsReceiveResult r = q->receiveMessage(req, m_waiter.get(), token);
     if (r.waiting)
         return; // answered later by Waiter::longPollFinished
     m_waiter->forget(token);
     if (!r.error.ok())
         return reply(r.error, {});
+    if (client)
+        client->noteReceived(int(r.messages.size()));
     QJsonArray list;
     for (const SqsReceivedMessage &m : r.messages)
         list.append(messageJson(*q, m, p));
@@ -367,7 +394,7 @@ void SqsService::receiveMessage(const QJsonObject &p, const Reply &reply)
     reply(SqsError(), result);
 }
 
-void SqsService::deleteMessage(const QJsonObject &p, const Reply &reply)
+void SqsService::deleteMessage(const QJsonObject &p, const QString &accessKey, const Reply &reply)
 {
     SqsError e;
     SqsQueue *q = queueFor(p, &e);
@@ -377,18 +404,26 @@ void SqsService::deleteMessage(const QJsonObject &p, const Reply &reply)
     e = q->parseReceiptHandle(p.value(QStringLiteral("ReceiptHandle")).toString(), &h);
     if (e.ok())
         e = q->deleteMessage(h);
+    if (SqsClientNode *client = clientFor(accessKey)) {
+        client->noteRequest();
+        client->noteDeleted(e.ok() ? 1 : 0);
+    }
     reply(e, {});
 }
 
-void SqsService::forEachEntry(const QJsonObject &p, const Reply &reply, const EntryAction &apply)
+int SqsService::forEachEntry(const QJsonObject &p, const Reply &reply, const EntryAction &apply)
 {
     SqsError e;
     SqsQueue *q = queueFor(p, &e);
-    if (!q)
-        return reply(e, {});
+    if (!q) {
+        reply(e, {});
+        return 0;
+    }
     const QJsonArray entries = p.value(QStringLiteral("Entries")).toArray();
-    if (SqsError ids = batchIdsError(entries); !ids.ok())
-        return reply(ids, {});
+    if (SqsError ids = batchIdsError(entries); !ids.ok()) {
+        reply(ids, {});
+        return 0;
+    }
     // Each entry succeeds or fails on its own (HTTP 200 either way).
     QJsonArray successful, failed;
     for (const QJsonValue &v : entries) {
@@ -407,13 +442,21 @@ void SqsService::forEachEntry(const QJsonObject &p, const Reply &reply, const En
     reply(SqsError(),
           QJsonObject{{QStringLiteral("Successful"), successful},
                       {QStringLiteral("Failed"), failed}});
+    return int(successful.size());
 }
 
-void SqsService::deleteMessageBatch(const QJsonObject &p, const Reply &reply)
+void SqsService::deleteMessageBatch(const QJsonObject &p,
+                                    const QString &accessKey,
+                                    const Reply &reply)
 {
-    forEachEntry(p, reply, [](SqsQueue &q, const SqsReceiptHandle &h, const QJsonObject &) {
-        return q.deleteMessage(h);
-    });
+    const int deleted
+        = forEachEntry(p, reply, [](SqsQueue &q, const SqsReceiptHandle &h, const QJsonObject &) {
+              return q.deleteMessage(h);
+          });
+    if (SqsClientNode *client = clientFor(accessKey)) {
+        client->noteRequest();
+        client->noteDeleted(deleted);
+    }
 }
 
 void SqsService::changeVisibility(const QJsonObject &p, const Reply &reply)

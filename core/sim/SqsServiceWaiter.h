@@ -3,6 +3,7 @@
 // SqsService's long-poll holder, shared by its two source files.
 
 #include "Simulation.h"
+#include "SqsClientNode.h"
 #include "SqsService.h"
 
 #include <QJsonArray>
@@ -21,6 +22,7 @@ public:
     struct Pending
     {
         int queueNode;
+        int clientNode; ///< the SqsClientNode that asked, 0 = none
         QJsonObject params;
         Reply reply;
     };
@@ -44,6 +46,8 @@ public:
         QJsonObject result;
         if (!list.isEmpty())
             result.insert(QStringLiteral("Messages"), list);
+        if (SqsClientNode *client = m_service.clientNode(p.clientNode))
+            client->noteReceived(int(messages.size()));
         p.reply(SqsError(), result);
     }
     void forget(quint64 token) { m_pending.erase(token); }

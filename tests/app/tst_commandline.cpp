@@ -84,6 +84,22 @@ void TestCommandLine::parse_data()
     QTest::newRow("unknown option")
         << QStringList{"--colour"} << error << "Unknown option 'colour'.\nTry 'flowlab --help'.";
     QTest::newRow("help") << QStringList{"--help"} << int(CommandLine::Mode::Help) << QString();
+    const int serve = int(CommandLine::Mode::Serve);
+    QTest::newRow("serve headless")
+        << QStringList{"--serve", "--headless", "--port", "0"} << serve << QString();
+    QTest::newRow("serve with the window")
+        << QStringList{"--serve", "--port", "9400", "--screenshot", "s.png", "--after", "9"}
+        << window << QString();
+    QTest::newRow("serve runs anyway") << QStringList{"--serve", "--run"} << error
+                                       << "--run does not go with --serve\nTry 'flowlab --help'.";
+    QTest::newRow("serve headless screenshot")
+        << QStringList{"--serve", "--headless", "--screenshot", "s.png"} << error
+        << "--screenshot does not go with --serve\nTry 'flowlab --help'.";
+    QTest::newRow("port without serve")
+        << QStringList{"--port", "9400"} << error << "--port needs --serve\nTry 'flowlab --help'.";
+    QTest::newRow("serve bad port") << QStringList{"--serve", "--port", "70000"} << error
+                                    << "--port: \"70000\" is not a port number (0-65535)\nTry "
+                                       "'flowlab --help'.";
 }
 
 void TestCommandLine::parse()
@@ -101,7 +117,20 @@ void TestCommandLine::parse()
         QCOMPARE(cl.headless.duration, 10 * kMinute);
         QCOMPARE(cl.headless.seed, quint64(0));
     }
+    if (QTest::currentDataTag() == QLatin1String("serve headless")) {
+        QCOMPARE(cl.serve.port, quint16(0));
+        QVERIFY(cl.serve.file.isEmpty()); // an empty diagram, not the example
+    }
+    if (QTest::currentDataTag() == QLatin1String("serve with the window")) {
+        QVERIFY(cl.window.serve);
+        QVERIFY(cl.window.file.isEmpty());
+        QCOMPARE(cl.serve.port, quint16(9400));
+        QCOMPARE(cl.serve.address, QHostAddress(QHostAddress::LocalHost));
+        QCOMPARE(cl.window.screenshot, QStringLiteral("s.png"));
+        QCOMPARE(cl.window.after, 9.0);
+    }
     if (QTest::currentDataTag() == QLatin1String("window")) {
+        QVERIFY(!cl.window.serve);
         QCOMPARE(cl.window.file, QStringLiteral(":/default.flowlab"));
         QVERIFY(!cl.window.run);
         QVERIFY(cl.window.screenshot.isEmpty());

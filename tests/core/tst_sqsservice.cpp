@@ -1,7 +1,10 @@
 // The SQS API over a running simulation, in the JSON protocol's shapes: what the local
 // endpoint's clients get (spec/aws-semantics.md §1, §6.4, §6.5).
 
+#include "model/DiagramEdit.h"
+#include "sim/Engine.h"
 #include "sim/Simulation.h"
+#include "sim/SqsClientNode.h"
 #include "sim/SqsService.h"
 
 #include <QJsonArray>
@@ -82,6 +85,7 @@ private slots:
     void fifoThroughTheApi();
     void deleteQueue();
     void tags();
+    void clientNodes();
 };
 
 void TestSqsService::createAndLookUp()
@@ -491,4 +495,101 @@ void TestSqsService::tags()
 }
 
 QTEST_GUILESS_MAIN(TestSqsService)
+namespace {
+struct Recorder : TraceObserver
+{
+    QVector<TraceRecord> records;
+    void record(const TraceRecord &r) override { records.append(r); }
+};
+} // namespace
+
+// A real client is a node (one per access key) with links along its messages' paths; its
+// sends and receives name it, so their tokens travel between it and the queue; the edits
+// are what the window replays into its document.
+void TestSqsService::clientNodes()
+{
+    Fixture f;
+    Recorder rec;
+    f.sim.engine().setObserver(&rec);
+    const Diagram empty = f.sim.diagram();
+    const QString url = f.create(QStringLiteral("orders"));
+    const int queue = f.service.queueNode(QStringLiteral("orders"));
+    QCOMPARE(queue, Diagram::kEndpointIdBase); // the endpoint's id range
+    // Only a send or a receive brings the client onto the diagram.
+    QCOMPARE(f.sim.diagram().nodes.size(), 1);
+
+    QVERIFY(
+        f.call(QStringLiteral("SendMessage"), {{"QueueUrl", url}, {"MessageBody", "a"}}).error.ok());
+    const Node *client = nullptr;
+    for (const Node &n : f.sim.diagram().nodes) {
+        if (n.kind == NodeKind::SqsClient)
+            client = &n;
+    }
+    QVERIFY(client);
+    QCOMPARE(client->name, QStringLiteral("AKIDTEST"));
+    const int clientId = client->id;
+    QVERIFY(clientId > queue);
+    // The clients' row: the client first, its queues to its right.
+    QCOMPARE(client->position, QPointF(0, 0));
+    QCOMPARE(f.sim.diagram().node(queue)->position, QPointF(300, 0));
+    auto linked = [&](int from, int to) {
+        for (const Link &l : f.sim.diagram().links) {
+            if (l.from == from && l.to == to && l.kind == LinkKind::Flow)
+                return true;
+        }
+        return false;
+    };
+    QVERIFY(linked(clientId, queue));
+    QVERIFY(!linked(queue, clientId));
+    QCOMPARE(rec.records.last().kind, TraceKind::Sent);
+    QCOMPARE(rec.records.last().b, qint64(clientId));
+
+    // A second send reuses the node and the link.
+    f.call(QStringLiteral("SendMessage"), {{"QueueUrl", url}, {"MessageBody", "b"}});
+    QCOMPARE(f.sim.diagram().nodes.size(), 2);
+    QCOMPARE(f.sim.diagram().links.size(), 1);
+
+    const QJsonArray got = f.call(QStringLiteral("ReceiveMessage"),
+                                  {{"QueueUrl", url}, {"MaxNumberOfMessages", 10}})
+                               .result.value(QStringLiteral("Messages"))
+                               .toArray();
+    QCOMPARE(got.size(), 2);
+    QVERIFY(linked(queue, clientId));
+    int received = 0;
+    for (const TraceRecord &r : rec.records) {
+        if (r.kind == TraceKind::Received) {
+            QCOMPARE(r.b, qint64(clientId));
+            ++received;
+        }
+    }
+    QCOMPARE(received, 2);
+    f.call(QStringLiteral("DeleteMessageBatch"),
+           {{"QueueUrl", url},
+            {"Entries",
+             QJsonArray{QJsonObject{{"Id", "1"},
+                                    {"ReceiptHandle", got[0].toObject()["ReceiptHandle"]}},
+                        QJsonObject{{"Id", "2"}, {"ReceiptHandle", "junk"}}}}});
+    const auto *node = dynamic_cast<SqsClientNode *>(f.sim.simNode(clientId));
+    QVERIFY(node);
+    QCOMPARE(node->sent(), quint64(2));
+    QCOMPARE(node->received(), quint64(2));
+    QCOMPARE(node->deleted(), quint64(1));
+
+    // A long poll answered later counts for the client that waited.
+    f.call(QStringLiteral("ReceiveMessage"), {{"QueueUrl", url}, {"WaitTimeSeconds", 20}});
+    f.advance(1);
+    f.call(QStringLiteral("SendMessage"), {{"QueueUrl", url}, {"MessageBody", "c"}});
+    f.advance(0);
+    QCOMPARE(node->received(), quint64(3));
+
+    // Everything the client did, as edits from the empty diagram, applies in order.
+    const QVector<DiagramEdit> edits = diagramEdits(empty, f.sim.diagram());
+    QCOMPARE(edits.size(), 4); // queue, client, two links
+    Diagram replay = empty;
+    for (const DiagramEdit &e : edits)
+        QVERIFY(applyDiagramEdit(replay, e));
+    QCOMPARE(replay.nodes, f.sim.diagram().nodes);
+    QCOMPARE(replay.links, f.sim.diagram().links);
+}
+
 #include "tst_sqsservice.moc"

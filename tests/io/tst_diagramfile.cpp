@@ -88,10 +88,15 @@ Diagram richDiagram()
     consumers.settings = everySetting(NodeKind::ConsumerGroup);
     Node dlq = makeNode(8, NodeKind::SqsQueue, QStringLiteral("orders-dlq.fifo"), QPointF());
     dlq.settings.insert(QStringLiteral("fifo"), true);
-    diagram.nodes = {producer, queue, consumers, dlq};
+    // A real client of the endpoint, with the endpoint's ids, sending and receiving.
+    Node client
+        = makeNode(30000, NodeKind::SqsClient, QStringLiteral("AKIDEXAMPLE"), QPointF(-300, 0));
+    diagram.nodes = {producer, queue, consumers, dlq, client};
     diagram.links = {{2, 1, 3, LinkKind::Flow},
                      {9, 3, 7, LinkKind::Flow},
-                     {100, 3, 8, LinkKind::DeadLetter}};
+                     {100, 3, 8, LinkKind::DeadLetter},
+                     {30001, 30000, 3, LinkKind::Flow},
+                     {30002, 3, 30000, LinkKind::Flow}};
     diagram.simulation.seed = 18446744073709551615ULL;
     diagram.simulation.speed = 0.1;
     diagram.view.zoom = 1.0 / 3.0;
@@ -192,7 +197,7 @@ void TestDiagramFile::badFile_data()
         {"node-kind-unknown",
          "/nodes/3/kind",
          "unknown node kind \"kinesis\" (known: producer, sqs-queue, "
-         "consumer-group)"},
+         "consumer-group, sqs-client)"},
         {"node-name-number", "/nodes/0/name", "must be a string"},
         {"node-position-one-number", "/nodes/1/position", "must be an array of two numbers [x, y]"},
         {"node-position-strings", "/nodes/1/position", "must be an array of two numbers [x, y]"},
@@ -235,6 +240,9 @@ void TestDiagramFile::badFile_data()
          "/links/0",
          "a producer sends to an SQS queue, not to a consumer group"},
         {"link-to-itself", "/links/1", "a node cannot be linked to itself"},
+        {"link-client-to-consumer",
+         "/links/1",
+         "an AWS client sends to SQS queues, not to a consumer group"},
         {"link-twice", "/links/2", "these two nodes are already linked"},
         {"link-queue-to-queue",
          "/links/2",

@@ -674,10 +674,27 @@ void tst_SimulationRunner::sqsCallsRunOnTheEngine()
              QStringLiteral("http://localhost:9324/000000000000/jobs"));
     QCOMPARE(replies.at(1).second.value(QStringLiteral("MD5OfMessageBody")).toString(),
              QStringLiteral("49f68a5c8493ec2c0bf489821c21fc3b"));
-    // The new queue is a node of the running engine, in the frames with its counters.
+    // The new queue is a node of the running engine (with an id of the endpoint's range), in
+    // the frames with its counters.
+    const int queue = Diagram::kEndpointIdBase;
     QTRY_VERIFY(!frames.isEmpty()
-                && frames.last().at(0).value<FramePtr>()->counter(1, QStringLiteral("visible"))
+                && frames.last().at(0).value<FramePtr>()->counter(queue, QStringLiteral("visible"))
                        == 1.0);
+    // The frames told what the calls changed in the diagram, once and in order: the queue,
+    // then the (unsigned) client and its link to the queue.
+    QVector<DiagramEdit> edits;
+    for (const QList<QVariant> &f : std::as_const(frames))
+        edits += f.at(0).value<FramePtr>()->diagramEdits;
+    QCOMPARE(edits.size(), 3);
+    QCOMPARE(edits[0].kind, DiagramEdit::Kind::AddNode);
+    QCOMPARE(edits[0].node.name, QStringLiteral("jobs"));
+    QCOMPARE(edits[0].node.id, queue);
+    QCOMPARE(edits[1].kind, DiagramEdit::Kind::AddNode);
+    QCOMPARE(edits[1].node.kind, NodeKind::SqsClient);
+    QCOMPARE(edits[1].node.name, QStringLiteral("anonymous client"));
+    QCOMPARE(edits[2].kind, DiagramEdit::Kind::AddLink);
+    QCOMPARE(edits[2].link.from, edits[1].node.id);
+    QCOMPARE(edits[2].link.to, queue);
 }
 
 void tst_SimulationRunner::sqsLongPollEndsWhenReset()

@@ -271,9 +271,9 @@ void TestCanvasLive::viewZoom()
 void TestCanvasLive::palette()
 {
     PaletteWidget palette;
-    QCOMPARE(palette.count(), int(std::size(kAllNodeKinds)));
+    QCOMPARE(palette.count(), int(std::size(kPaletteNodeKinds)));
     for (int row = 0; row < palette.count(); ++row) {
-        const NodeKind kind = kAllNodeKinds[row];
+        const NodeKind kind = kPaletteNodeKinds[row];
         QCOMPARE(palette.kindAt(row), kind);
         QCOMPARE(palette.item(row)->text(), nodeKindDisplayName(kind));
         QVERIFY(!palette.item(row)->icon().isNull());

@@ -95,6 +95,8 @@ QColor CanvasStyle::kindColor(NodeKind kind)
         return QColor(0xDB, 0x27, 0x77); // magenta, as AWS's application integration
     case NodeKind::ConsumerGroup:
         return QColor(0xEA, 0x7A, 0x0C); // orange, as AWS's compute
+    case NodeKind::SqsClient:
+        return QColor(0x0F, 0x76, 0x6E); // teal: outside the simulation
     }
     return textSecondary();
 }

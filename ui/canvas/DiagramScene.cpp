@@ -271,6 +271,17 @@ void DiagramScene::addLinkItem(int linkId)
     m_links.insert(linkId, item);
     adjustLink(item);
     item->setRateVisible(m_live);
+    if (LinkItem *reverse = reverseOf(item))
+        adjustLink(reverse); // now one of a two-way pair
+}
+
+LinkItem *DiagramScene::reverseOf(const LinkItem *item) const
+{
+    for (LinkItem *other : m_links) {
+        if (other->fromNodeId() == item->toNodeId() && other->toNodeId() == item->fromNodeId())
+            return other;
+    }
+    return nullptr;
 }
 
 void DiagramScene::removeLinkItem(int linkId)
@@ -280,7 +291,10 @@ void DiagramScene::removeLinkItem(int linkId)
         return;
     m_tokens->removeRoute(item->fromNodeId(), item->toNodeId());
     m_rateHistory.remove(linkId);
+    LinkItem *reverse = reverseOf(item);
     delete item;
+    if (reverse)
+        adjustLink(reverse); // back on the centre line
 }
 
 void DiagramScene::adjustLink(LinkItem *item)
@@ -289,6 +303,7 @@ void DiagramScene::adjustLink(LinkItem *item)
     const NodeItem *to = m_nodes.value(item->toNodeId());
     if (!from || !to)
         return;
+    item->setLane(reverseOf(item) ? kTwoWayLane : 0);
     item->setEnds(from->sceneCardRect(), to->sceneCardRect());
     m_tokens->setRoute(item->fromNodeId(), item->toNodeId(), item->routePoints());
 }

@@ -114,6 +114,10 @@ private:
     void cancelLinkDrag();
     void setLinkDragTarget(int nodeId);
     NodeItem *nodeItemAt(const QPointF &scenePos, int excludeId) const;
+    /// The link going the other way between the same two nodes, if any.
+    LinkItem *reverseOf(const LinkItem *item) const;
+    /// How far each link of a two-way pair keeps to its right, in scene units.
+    static constexpr qreal kTwoWayLane = 7;
 
     // Document signals.
     void rebuild();

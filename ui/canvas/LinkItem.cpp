@@ -56,11 +56,24 @@ void LinkItem::setKind(LinkKind kind)
     update();
 }
 
+void LinkItem::setLane(qreal offset)
+{
+    m_lane = offset;
+}
+
 void LinkItem::setEnds(const QRectF &from, const QRectF &to)
 {
     // Leave from the side that faces the target, enter by the side that faces the source;
     // prefer left-to-right, the direction the palette and the examples read in.
     const qreal margin = 24;
+    // Two links between the same cards in opposite directions keep to their right, like
+    // traffic on a two-way road, so both stay visible.
+    auto setCurve =
+        [this](QPointF start, const QPointF &startDir, QPointF tip, const QPointF &endDir) {
+            start += QPointF(-startDir.y(), startDir.x()) * m_lane;
+            tip += QPointF(-endDir.y(), endDir.x()) * m_lane;
+            LinkItem::setCurve(start, startDir, tip, endDir);
+        };
     if (to.left() >= from.right() + margin) {
         setCurve(QPointF(from.right() + kHandleClearance, from.center().y()),
                  QPointF(1, 0),

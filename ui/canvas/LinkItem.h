@@ -34,6 +34,9 @@ public:
     /// Routes the link between two cards (scene rectangles): out of the side of `from`
     /// that faces `to`, into the side of `to` that faces `from`.
     void setEnds(const QRectF &fromCard, const QRectF &toCard);
+    /// Shifts the link sideways by `offset` (to its right) at the next setEnds(): used when
+    /// a link goes the other way between the same two cards. 0 = on the centre line.
+    void setLane(qreal offset);
     /// Routes a preview from a card's output handle to a free point (the cursor).
     void setEnds(const QRectF &fromCard, const QPointF &toPoint);
 
@@ -75,6 +78,7 @@ private:
 
     Link m_link;
     QPainterPath m_path;
+    qreal m_lane = 0;
     QPolygonF m_arrow;
     QPointF m_tip;
     QRectF m_labelRect;

@@ -339,6 +339,8 @@ void NodeItem::paintBarFill(QPainter *painter, qreal lod) const
         }
         break;
     }
+    case NodeKind::SqsClient:
+        break; // no gauge: a client's pace is its own
     case NodeKind::Producer: {
         // The current rate against the highest of the configured and the observed rates.
         const double rate = value("rate");

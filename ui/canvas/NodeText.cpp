@@ -72,6 +72,8 @@ QString NodeText::subtitle(const Node &node, bool compact)
         return str("%1 × %2 workers")
             .arg(intSetting(node, "instances"))
             .arg(intSetting(node, "concurrency"));
+    case NodeKind::SqsClient:
+        return compact ? str("Real client") : str("Real client of the local endpoint");
     }
     return QString();
 }
@@ -104,6 +106,8 @@ QVector<FigureColumn> NodeText::staticColumns(const Node &node)
             {QString::number(intSetting(node, "batchSize")), str("batch"), {}, false},
             {duration(intSetting(node, "waitTimeSeconds")), str("poll wait"), {}, false},
         };
+    case NodeKind::SqsClient:
+        return {}; // nothing to set: the client decides what it does
     }
     return {};
 }
@@ -133,6 +137,12 @@ QVector<FigureColumn> NodeText::liveColumns(const Node &node, const QVector<Coun
             {compactNumber(value("processed")), str("processed"), {}, false},
             {compactNumber(value("duplicates")), str("duplicates"), {}, false},
         };
+    case NodeKind::SqsClient:
+        return {
+            {compactNumber(value("sent")), str("sent"), {}, false},
+            {compactNumber(value("received")), str("received"), {}, false},
+            {compactNumber(value("deleted")), str("deleted"), {}, false},
+        };
     }
     return {};
 }
@@ -155,6 +165,8 @@ QStringList NodeText::alerts(const Node &node, const QVector<Counter> &counters)
         break;
     case NodeKind::ConsumerGroup:
         add("crashes", "%1 crashed");
+        break;
+    case NodeKind::SqsClient:
         break;
     }
     return out;
@@ -187,6 +199,7 @@ QString NodeText::toolTip(const Node &node, const QVector<Counter> &counters)
         {str("processed"), str("Processed")},
         {str("duplicates"), str("Duplicates")},
         {str("crashes"), str("Crashes")},
+        {str("requests"), str("Requests")},
     };
     const QLocale locale;
     html += str("<table style='margin-top:4px'>");

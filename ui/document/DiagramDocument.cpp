@@ -25,6 +25,8 @@ QString baseNameFor(NodeKind kind)
         return QStringLiteral("queue");
     case NodeKind::ConsumerGroup:
         return QStringLiteral("consumers");
+    case NodeKind::SqsClient:
+        return QStringLiteral("client");
     }
     return QStringLiteral("node");
 }
@@ -180,6 +182,87 @@ int DiagramDocument::addLink(int from, int to, LinkKind kind, QString *why)
                                                       .arg(m_diagram.node(from)->name,
                                                            m_diagram.node(to)->name)));
     return l.id;
+}
+
+int DiagramDocument::applyEngineEdits(const QVector<DiagramEdit> &edits)
+{
+    // The step's name tells what a client did: "SQS client: create queue orders".
+    QString what = tr("SQS client: change queues");
+    for (const DiagramEdit &e : edits) {
+        if (e.kind == DiagramEdit::Kind::AddNode && e.node.kind == NodeKind::SqsQueue) {
+            what = tr("SQS client: create queue %1").arg(e.node.name);
+            break;
+        }
+        if (e.kind == DiagramEdit::Kind::RemoveNode) {
+            const Node *n = m_diagram.node(e.id);
+            if (n && n->kind == NodeKind::SqsQueue) {
+                what = tr("SQS client: delete queue %1").arg(n->name);
+                break;
+            }
+        }
+    }
+    // Only the edits that fit, tried in order on a copy: an empty step would mark the
+    // document modified for nothing.
+    QVector<DiagramEdit> fitting;
+    Diagram probe = m_diagram;
+    for (const DiagramEdit &e : edits) {
+        const Node *n = probe.node(e.id);
+        const bool noChange = (e.kind == DiagramEdit::Kind::SetSetting && n
+                               && n->setting(e.key) == e.value)
+                              || (e.kind == DiagramEdit::Kind::Rename && n && n->name == e.key);
+        if (!noChange && applyDiagramEdit(probe, e))
+            fitting.append(e);
+    }
+    if (fitting.isEmpty())
+        return 0;
+
+    m_undoStack.beginMacro(what);
+    for (const DiagramEdit &e : std::as_const(fitting)) {
+        switch (e.kind) {
+        case DiagramEdit::Kind::AddNode:
+            if (m_diagram.node(e.node.id) || m_diagram.link(e.node.id))
+                continue;
+            m_undoStack.push(new InsertItemsCommand(this, {e.node}, {}, what));
+            break;
+        case DiagramEdit::Kind::RemoveNode:
+            if (!m_diagram.node(e.id))
+                continue;
+            m_undoStack.push(new RemoveItemsCommand(this, {e.id}, {}));
+            break;
+        case DiagramEdit::Kind::AddLink:
+            if (m_diagram.node(e.link.id) || m_diagram.link(e.link.id)
+                || !m_diagram.node(e.link.from) || !m_diagram.node(e.link.to))
+                continue;
+            m_undoStack.push(new InsertItemsCommand(this, {}, {e.link}, what));
+            break;
+        case DiagramEdit::Kind::RemoveLink:
+            if (!m_diagram.link(e.id))
+                continue;
+            m_undoStack.push(new RemoveItemsCommand(this, {}, {e.id}));
+            break;
+        case DiagramEdit::Kind::SetSetting: {
+            const Node *n = m_diagram.node(e.id);
+            if (!n || n->setting(e.key) == e.value)
+                continue;
+            m_undoStack.push(new ChangeSettingCommand(this,
+                                                      e.id,
+                                                      e.key,
+                                                      n->settings.value(e.key),
+                                                      e.value,
+                                                      false));
+            break;
+        }
+        case DiagramEdit::Kind::Rename: {
+            const Node *n = m_diagram.node(e.id);
+            if (!n || n->name == e.key)
+                continue;
+            m_undoStack.push(new RenameNodeCommand(this, e.id, n->name, e.key));
+            break;
+        }
+        }
+    }
+    m_undoStack.endMacro();
+    return int(fitting.size());
 }
 
 QByteArray DiagramDocument::copy(const QList<int> &nodeIds) const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/Diagram.h"
+#include "model/DiagramEdit.h"
 
 #include <QHash>
 #include <QObject>
@@ -56,6 +57,11 @@ public:
     QList<int> paste(const QByteArray &fragment, const QPointF &offset);
     /// copy() + paste() in one step.
     QList<int> duplicate(const QList<int> &nodeIds, const QPointF &offset);
+    /// Replays what the local endpoint's clients changed in the running simulation (see
+    /// Frame::diagramEdits) as one undo step, so the document stays the engine's mirror.
+    /// Edits that no longer fit (the node was removed here meanwhile) are skipped. Returns
+    /// the number of edits applied.
+    int applyEngineEdits(const QVector<DiagramEdit> &edits);
 
     /// A name like "queue-3" that no node has yet.
     QString uniqueName(const QString &base) const;

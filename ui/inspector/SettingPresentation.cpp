@@ -43,6 +43,7 @@ bool SettingPresentation::isAdvanced(NodeKind kind, const QString &key)
     case NodeKind::ConsumerGroup:
         return consumer.contains(key);
     case NodeKind::Producer:
+    case NodeKind::SqsClient:
         return false;
     }
     return false;
@@ -77,6 +78,8 @@ bool SettingPresentation::applies(const Node &node, const QString &key, QString 
             if (shape != QLatin1String("uniform") && shape != QLatin1String("lognormal"))
                 return refuse(reason, tr("Only for the uniform and log-normal processing times."));
         }
+        return true;
+    case NodeKind::SqsClient:
         return true;
     }
     return true;

@@ -65,7 +65,7 @@ PaletteWidget::PaletteWidget(QWidget *parent)
     setResizeMode(Adjust);
     setToolTip(tr("Drag onto the canvas, or double-click to add at the centre"));
 
-    for (NodeKind kind : kAllNodeKinds) {
+    for (NodeKind kind : kPaletteNodeKinds) {
         auto *item = new QListWidgetItem(nodeKindIcon(kind), nodeKindDisplayName(kind), this);
         item->setData(PaletteItemDelegate::DescriptionRole, description(kind));
         item->setData(PaletteItemDelegate::KindRole, int(kind));
@@ -82,7 +82,7 @@ PaletteWidget::PaletteWidget(QWidget *parent)
 NodeKind PaletteWidget::kindAt(int row) const
 {
     const QListWidgetItem *it = item(row);
-    return it ? NodeKind(it->data(PaletteItemDelegate::KindRole).toInt()) : kAllNodeKinds[0];
+    return it ? NodeKind(it->data(PaletteItemDelegate::KindRole).toInt()) : kPaletteNodeKinds[0];
 }
 
 QString PaletteWidget::description(NodeKind kind)
@@ -94,6 +94,8 @@ QString PaletteWidget::description(NodeKind kind)
         return tr("Stores messages for consumers");
     case NodeKind::ConsumerGroup:
         return tr("Workers that poll a queue");
+    case NodeKind::SqsClient:
+        return tr("A real client of the local endpoint");
     }
     return QString();
 }

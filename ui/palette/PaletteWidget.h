@@ -6,7 +6,7 @@
 
 namespace flowlab {
 
-/// The palette: one entry per node kind the engine implements (kAllNodeKinds), each with
+/// The palette: one entry per node kind a person places (kPaletteNodeKinds), each with
 /// its icon, its name and one line saying what it is. Dragging an entry carries the kind
 /// as kNodeKindMimeType (see NodeKindMime.h) to the canvas; a double-click or Enter asks
 /// for the node to be added at the centre of the view (addRequested()).
