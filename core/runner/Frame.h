@@ -44,6 +44,8 @@ struct Frame
     quint64 traceDropped = 0;   ///< records left out of `trace` by the cap
     quint64 tokensDropped = 0;  ///< sampled tokens left out of `tokens` by the cap
     QString lastError;          ///< the last edit the engine refused, if any
+    QString breakReason;        ///< why a breakpoint paused the run at `time`; empty: none did
+    QVector<int> breakpointIds; ///< the breakpoints that fired (Breakpoint::id)
 
     const NodeFrame *node(int nodeId) const
     {
