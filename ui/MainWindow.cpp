@@ -27,6 +27,8 @@ namespace {
 constexpr QSize kDefaultSize(1400, 900);
 constexpr int kPaletteWidth = 190;
 constexpr int kInspectorWidth = 360;
+constexpr int kEventLogHeight = 210;
+constexpr int kBreakpointsWidth = 330;
 constexpr int kMessageMs = 6000;
 } // namespace
 
@@ -86,6 +88,11 @@ MainWindow::MainWindow(QWidget *parent)
 
     resize(kDefaultSize);
     resizeDocks({m_paletteDock, m_inspectorDock}, {kPaletteWidth, kInspectorWidth}, Qt::Horizontal);
+    resizeDocks({m_eventLogDock}, {kEventLogHeight}, Qt::Vertical);
+    resizeDocks({m_eventLogDock, m_breakpointsDock},
+                {kDefaultSize.width() - kPaletteWidth - kInspectorWidth - kBreakpointsWidth,
+                 kBreakpointsWidth},
+                Qt::Horizontal);
     readSettings();
     updateTitle();
     updateEditActions();
@@ -120,6 +127,7 @@ void MainWindow::createDocks()
     m_inspectorDock->setWidget(m_inspector);
     m_inspectorDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    createNarrationDocks();
 }
 
 void MainWindow::createRunToolBar()

@@ -19,6 +19,8 @@ namespace flowlab {
 class DiagramDocument;
 class DiagramScene;
 class DiagramView;
+class BreakpointsWidget;
+class EventLogWidget;
 class InspectorWidget;
 class PaletteWidget;
 class RunController;
@@ -49,6 +51,8 @@ public:
     DiagramView *view() const { return m_view; }
     RunController *runController() const { return m_run; }
     InspectorWidget *inspector() const { return m_inspector; }
+    EventLogWidget *eventLog() const { return m_eventLog; }
+    BreakpointsWidget *breakpointsPanel() const { return m_breakpoints; }
     /// The file name shown in the title ("orders.flowlab", "Untitled").
     QString documentName() const { return m_documentName; }
 
@@ -99,6 +103,14 @@ private:
     void updateRunState();
     void onDocumentReset();
 
+    // MainWindowNarration.cpp: the event log and breakpoint docks
+    void createNarrationDocks();
+    void addNarrationMenus(QMenu *view, QMenu *sim);
+    void showBreakpointHit(const QString &reason, const QVector<int> &ids);
+    void updatePauseWhenAction();
+    bool showCanvasMenu(const QPoint &viewportPos);
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
     // MainWindowActions.cpp
     void createActions();
     void createFileActions();
@@ -138,6 +150,12 @@ private:
 
     QDockWidget *m_paletteDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
+    EventLogWidget *m_eventLog = nullptr;
+    QDockWidget *m_eventLogDock = nullptr;
+    BreakpointsWidget *m_breakpoints = nullptr;
+    QDockWidget *m_breakpointsDock = nullptr;
+    QAction *m_addBreakpointAction = nullptr;
+    QAction *m_pauseWhenAction = nullptr;
     SpeedComboBox *m_speed = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_clockLabel = nullptr;

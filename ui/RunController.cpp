@@ -31,6 +31,7 @@ void RunController::replaceRunner()
     delete m_runner;
     m_runner = new SimulationRunner(this);
     m_runner->setSpeed(m_speed);
+    m_runner->setBreakpoints(m_breakpoints);
     connect(m_runner, &SimulationRunner::frameReady, this, &RunController::onFrame);
     connect(m_runner, &SimulationRunner::editRefused, this, [this](const QString &reason) {
         emit message(tr("The running simulation refused the change: %1").arg(reason));
@@ -152,6 +153,12 @@ void RunController::setSpeed(double speed)
     emit speedChanged(speed);
 }
 
+void RunController::setBreakpoints(const QVector<Breakpoint> &list)
+{
+    m_breakpoints = list;
+    m_runner->setBreakpoints(list);
+}
+
 void RunController::setRunning(bool running)
 {
     if (running == m_running)
@@ -178,9 +185,15 @@ void RunController::onFrame(const FramePtr &frame)
     // The run ended by itself (no events left, or its stop time).
     if (frame->finished && !frame->running)
         setRunning(false);
+    // A breakpoint paused it on the worker thread, at the virtual time it fired.
+    const bool stopped = !frame->breakReason.isEmpty() && !frame->running;
+    if (stopped)
+        setRunning(false);
     if (m_scene)
         m_scene->applyFrame(frame);
     emit frameApplied(frame);
+    if (stopped)
+        emit breakpointHit(frame->breakReason, frame->breakpointIds);
 }
 
 QString RunController::formatClock(SimTime t)

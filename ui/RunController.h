@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runner/Breakpoints.h"
 #include "runner/Frame.h"
 #include "sim/SimTime.h"
 
@@ -39,6 +40,9 @@ public:
     double speed() const { return m_speed; }
     /// The newest frame shown, or null before the first one (and after Reset).
     FramePtr lastFrame() const { return m_lastFrame; }
+    /// Conditions that pause the run; kept across Reset and runs, like the speed.
+    const QVector<Breakpoint> &breakpoints() const { return m_breakpoints; }
+    void setBreakpoints(const QVector<Breakpoint> &list);
 
     /// "1:02:03.456": virtual time as hours, minutes, seconds and milliseconds.
     static QString formatClock(SimTime t);
@@ -67,6 +71,8 @@ signals:
     void frameApplied(const flowlab::FramePtr &frame);
     /// Something to tell the person, e.g. a live edit the engine refused.
     void message(const QString &text);
+    /// A breakpoint paused the run (after runningChanged(false)): why, and which ones.
+    void breakpointHit(const QString &reason, const QVector<int> &ids);
 
 private:
     void replaceRunner();
@@ -82,6 +88,7 @@ private:
     SimulationRunner *m_runner = nullptr;
     FramePtr m_lastFrame;
     double m_speed = 1.0;
+    QVector<Breakpoint> m_breakpoints;
     bool m_live = false;
     bool m_running = false;
 };
