@@ -28,7 +28,7 @@ constexpr QSize kDefaultSize(1400, 900);
 constexpr int kPaletteWidth = 190;
 constexpr int kInspectorWidth = 360;
 constexpr int kEventLogHeight = 210;
-constexpr int kBreakpointsWidth = 330;
+constexpr int kBreakpointsHeight = 220;
 constexpr int kMessageMs = 6000;
 } // namespace
 
@@ -89,10 +89,9 @@ MainWindow::MainWindow(QWidget *parent)
     resize(kDefaultSize);
     resizeDocks({m_paletteDock, m_inspectorDock}, {kPaletteWidth, kInspectorWidth}, Qt::Horizontal);
     resizeDocks({m_eventLogDock}, {kEventLogHeight}, Qt::Vertical);
-    resizeDocks({m_eventLogDock, m_breakpointsDock},
-                {kDefaultSize.width() - kPaletteWidth - kInspectorWidth - kBreakpointsWidth,
-                 kBreakpointsWidth},
-                Qt::Horizontal);
+    resizeDocks({m_inspectorDock, m_breakpointsDock},
+                {kDefaultSize.height() - kBreakpointsHeight, kBreakpointsHeight},
+                Qt::Vertical);
     readSettings();
     updateTitle();
     updateEditActions();

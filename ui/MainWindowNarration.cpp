@@ -48,8 +48,10 @@ void MainWindow::createNarrationDocks()
     m_breakpointsDock = new QDockWidget(tr("Breakpoints"), this);
     m_breakpointsDock->setObjectName(QStringLiteral("breakpointsDock"));
     m_breakpointsDock->setWidget(m_breakpoints);
-    addDockWidget(Qt::BottomDockWidgetArea, m_breakpointsDock);
-    splitDockWidget(m_eventLogDock, m_breakpointsDock, Qt::Horizontal);
+    // Under the inspector: the log keeps the canvas's whole width for its sentences.
+    m_breakpointsDock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    addDockWidget(Qt::RightDockWidgetArea, m_breakpointsDock);
+    splitDockWidget(m_inspectorDock, m_breakpointsDock, Qt::Vertical);
 
     connect(m_run, &RunController::frameApplied, m_eventLog, &EventLogWidget::showFrame);
     connect(m_breakpoints->model(),

@@ -290,7 +290,7 @@ void TestEventLog::breakpointsFollowTheDocument()
     QCOMPARE(breakpoints->index(0, BreakpointModel::QueueColumn).data().toString(),
              QStringLiteral("queue"));
     QCOMPARE(breakpoints->index(0, BreakpointModel::ConditionColumn).data().toString(),
-             QStringLiteral("Age of oldest message ≥"));
+             QStringLiteral("Oldest message age ≥"));
     QCOMPARE(breakpoints->index(0, BreakpointModel::LimitColumn).data().toString(),
              QStringLiteral("90 s"));
 

@@ -110,7 +110,7 @@ QString BreakpointModel::conditionName(Breakpoint::Condition c)
     case Breakpoint::Condition::DeadLetter:
         return tr("Dead-letter move");
     case Breakpoint::Condition::OldestAge:
-        return tr("Age of oldest message ≥");
+        return tr("Oldest message age ≥");
     case Breakpoint::Condition::VisibleDepth:
         return tr("Visible messages ≥");
     }

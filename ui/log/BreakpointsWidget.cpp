@@ -117,12 +117,13 @@ BreakpointsWidget::BreakpointsWidget(DiagramDocument *document, QWidget *parent)
     m_view->setModel(m_model);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setWordWrap(false);
     m_view->setShowGrid(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->resizeSection(BreakpointModel::QueueColumn, 130);
-    m_view->horizontalHeader()->resizeSection(BreakpointModel::ConditionColumn, 170);
+    m_view->horizontalHeader()->resizeSection(BreakpointModel::QueueColumn, 100);
+    m_view->horizontalHeader()->resizeSection(BreakpointModel::ConditionColumn, 165);
 
     m_empty->setObjectName(QStringLiteral("breakpointsEmpty"));
     m_empty->setWordWrap(true);

@@ -42,7 +42,7 @@ EventLogWidget::EventLogWidget(DiagramDocument *document, QWidget *parent)
     header->resizeSection(EventLogModel::TimeColumn,
                           m_view->fontMetrics().horizontalAdvance(QStringLiteral("0:00:00.000"))
                               + 16);
-    header->resizeSection(EventLogModel::NodeColumn, 130);
+    header->resizeSection(EventLogModel::NodeColumn, 120);
     header->setStretchLastSection(true);
     header->setDefaultAlignment(Qt::AlignLeft | Qt::AlignVCenter);
 
@@ -207,9 +207,9 @@ void EventLogWidget::updateStatus()
     if (total == 0)
         text = tr("Run the simulation to see each event explained here.");
     else if (shown == total)
-        text = tr("%L1 events").arg(total);
+        text = tr("%L1 lines").arg(total);
     else
-        text = tr("%L1 of %L2 events shown").arg(shown).arg(total);
+        text = tr("%L1 of %L2 lines shown").arg(shown).arg(total);
     if (m_model->droppedLines() > 0)
         text += tr(" · %L1 older ones dropped (the log keeps the newest %L2)")
                     .arg(m_model->droppedLines())
