@@ -215,11 +215,14 @@ QString BreakpointMonitor::reason(const Watch &w, SimTime now) const
     case Breakpoint::Condition::OldestAge:
         return QStringLiteral("the oldest message in %1 is %2 old (limit %3)")
             .arg(queue, Narrator::span(now - w.oldest), Narrator::span(limitTime(w.bp)));
-    case Breakpoint::Condition::VisibleDepth:
-        return QStringLiteral("%1 has %2 visible messages (limit %3)")
+    case Breakpoint::Condition::VisibleDepth: {
+        const qint64 visible = w.queue ? w.queue->visibleCount() : 0;
+        return QStringLiteral("%1 has %2 visible message%3 (limit %4)")
             .arg(queue)
-            .arg(w.queue ? w.queue->visibleCount() : 0)
+            .arg(visible)
+            .arg(visible == 1 ? QString() : QStringLiteral("s"))
             .arg(w.bp.limit);
+    }
     }
     return QString();
 }

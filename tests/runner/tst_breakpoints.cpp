@@ -145,6 +145,7 @@ private slots:
     void deadLetterFiresAtEachMove();
     void disabledBreakpointsDoNotFire();
     void keptAcrossReset();
+    void stepShowsTheBreakpoint();
     void visibleDepthReArmsWhenFalse();
     void oldestAgeReArmsWhenFalse();
     void conditionText_data();
@@ -279,6 +280,27 @@ void TestBreakpoints::keptAcrossReset()
     QVERIFY(f);
     QCOMPARE(f->time, kSecond);
     QCOMPARE(f->breakpointIds, QVector<int>{4});
+}
+
+void TestBreakpoints::stepShowsTheBreakpoint()
+{
+    Ids ids;
+    const Diagram d = filling(&ids);
+    SimulationRunner runner;
+    Frames frames(&runner);
+    runner.setBreakpoints({bp(9, ids.queue, Breakpoint::Condition::VisibleDepth, 1)});
+    runner.load(d);
+    QVERIFY(frames.waitFor([](const Frame &) { return true; })); // the loaded state
+    // Single steps: the event that sends the first message (0.1 s) reports the breakpoint.
+    FramePtr f;
+    for (int i = 0; i < 20 && !(f && !f->breakReason.isEmpty()); ++i) {
+        runner.step();
+        f = frames.waitFor([](const Frame &) { return true; });
+        QVERIFY(f);
+    }
+    QCOMPARE(f->breakReason, QStringLiteral("orders has 1 visible message (limit 1)"));
+    QCOMPARE(f->time, 100 * kMillisecond);
+    QCOMPARE(f->running, false);
 }
 
 void TestBreakpoints::visibleDepthReArmsWhenFalse()

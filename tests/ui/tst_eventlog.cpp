@@ -11,6 +11,7 @@
 #include "canvas/DiagramScene.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -69,6 +70,7 @@ private slots:
     void notesDroppedRecordsAndClears();
     void breakpointPausesTheWindowsRun();
     void breakpointsFollowTheDocument();
+    void dialogMakesTheBreakpoint();
 
 private:
     QTemporaryDir m_config;
@@ -313,6 +315,48 @@ void TestEventLog::breakpointsFollowTheDocument()
     QCOMPARE(breakpoints->rowCount(), 1);
     w.document()->reset(smallDiagram(), QString());
     QCOMPARE(breakpoints->rowCount(), 0);
+}
+
+void TestEventLog::dialogMakesTheBreakpoint()
+{
+    DiagramDocument doc;
+    Diagram d = smallDiagram();
+    Node dlq;
+    dlq.id = kDlq;
+    dlq.kind = NodeKind::SqsQueue;
+    dlq.name = QStringLiteral("queue-dlq");
+    d.nodes.append(dlq);
+    doc.reset(d, QString());
+
+    BreakpointDialog dialog(&doc, kDlq);
+    QVERIFY(dialog.hasQueues());
+    auto combos = dialog.findChildren<QComboBox *>();
+    QCOMPARE(combos.size(), 2);
+    QComboBox *queue = combos[0];
+    QComboBox *condition = combos[1];
+    QCOMPARE(queue->count(), 2); // the queues only
+    QCOMPARE(queue->currentText(), QStringLiteral("queue-dlq"));
+    Breakpoint b = dialog.breakpoint();
+    QCOMPARE(b.queue, kDlq);
+    QCOMPARE(b.condition, Breakpoint::Condition::VisibleDepth);
+    QCOMPARE(b.limit, 100.0);
+
+    condition->setCurrentIndex(condition->findData(int(Breakpoint::Condition::OldestAge)));
+    auto *limit = dialog.findChild<QDoubleSpinBox *>();
+    QVERIFY(limit && limit->isEnabled());
+    limit->setValue(2.5);
+    b = dialog.breakpoint();
+    QCOMPARE(b.condition, Breakpoint::Condition::OldestAge);
+    QCOMPARE(b.limit, 2.5);
+
+    condition->setCurrentIndex(condition->findData(int(Breakpoint::Condition::DeadLetter)));
+    QVERIFY(!limit->isEnabled());
+    QCOMPARE(dialog.breakpoint().limit, 0.0);
+
+    // Nothing to choose in a diagram without queues: OK is off.
+    DiagramDocument empty;
+    BreakpointDialog none(&empty, 0);
+    QVERIFY(!none.hasQueues());
 }
 
 QTEST_MAIN(TestEventLog)
