@@ -20,10 +20,10 @@ EventLogModel::EventLogModel(QObject *parent)
     : QAbstractTableModel(parent)
 {}
 
-void EventLogModel::setDiagram(const Diagram &diagram)
+void EventLogModel::setDiagram(const Diagram &diagram, bool redraw)
 {
     m_narrator.setDiagram(diagram);
-    if (!m_lines.empty())
+    if (redraw && !m_lines.empty())
         emit dataChanged(index(0, NodeColumn), index(rowCount() - 1, EventColumn));
 }
 

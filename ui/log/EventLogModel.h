@@ -32,8 +32,10 @@ public:
 
     explicit EventLogModel(QObject *parent = nullptr);
 
-    /// Names and queue settings for the sentences (keep in step with the document).
-    void setDiagram(const Diagram &diagram);
+    /// Names and queue settings for the sentences (keep in step with the document). With
+    /// `redraw`, the lines already there are written again (a rename); a setting changed
+    /// mid-drag need not re-filter a hundred thousand lines.
+    void setDiagram(const Diagram &diagram, bool redraw = true);
     /// Adds the frame's records, a note when it dropped some, and its breakpoint stop.
     void appendFrame(const Frame &frame);
     /// Empties the log (a new run).

@@ -79,8 +79,9 @@ EventLogWidget::EventLogWidget(DiagramDocument *document, QWidget *parent)
     connect(document, &DiagramDocument::nodeRenamed, this, refresh);
     connect(document, &DiagramDocument::linkAdded, this, refresh);
     connect(document, &DiagramDocument::linkRemoved, this, refresh);
+    // Settings matter to the lines still to come (maxReceiveCount, retention).
     connect(document, &DiagramDocument::nodeSettingChanged, this, [this] {
-        m_model->setDiagram(m_document->diagram());
+        m_model->setDiagram(m_document->diagram(), false);
     });
     refresh();
     updateStatus();
