@@ -16,13 +16,10 @@ SimTime limitTime(const Breakpoint &b)
     return SimTime(std::llround(std::max(0.0, b.limit) * double(kSecond)));
 }
 
-// Kinds after which a queue's oldest message may have changed (arrived while the queue was
-// empty, released from a delay, or left it); the others leave the set of messages alone.
-bool changesOldest(TraceKind kind)
+// Messages leaving a queue: its oldest can only become younger.
+bool leaves(TraceKind kind)
 {
     switch (kind) {
-    case TraceKind::Sent:
-    case TraceKind::Released:
     case TraceKind::Deleted:
     case TraceKind::MovedToDlq:
     case TraceKind::Expired:
@@ -107,12 +104,19 @@ void BreakpointMonitor::record(const TraceRecord &r)
             }
             break;
         case Breakpoint::Condition::OldestAge:
-            if (r.node == w.bp.queue && changesOldest(r.kind)) {
-                // A send to a queue that holds messages already is never the oldest.
-                if (r.kind != TraceKind::Sent || w.oldest == kNever)
+            // What arrives may be older than the known oldest: a message released from its
+            // delay, a dead letter with its original enqueue time, a send to an empty queue
+            // (a send to a queue with messages is the youngest). What leaves only makes the
+            // known oldest a lower bound, worth looking up again only when it says the limit
+            // is reached: no scan of the in-flight messages per delete.
+            if (r.node == w.bp.queue) {
+                if (r.kind == TraceKind::Released
+                    || (r.kind == TraceKind::Sent && w.oldest == kNever))
                     w.dirty = true;
+                else if (leaves(r.kind))
+                    w.exact = false;
             } else if (r.kind == TraceKind::MovedToDlq && r.a == w.bp.queue) {
-                w.dirty = true; // arrived as a dead letter, with its original enqueue time
+                w.dirty = true;
             }
             break;
         case Breakpoint::Condition::VisibleDepth:
@@ -129,14 +133,20 @@ SimTime BreakpointMonitor::nextDue()
     for (Watch &w : m_watches) {
         if (w.bp.condition != Breakpoint::Condition::OldestAge || !w.armed || !w.queue)
             continue;
-        if (w.dirty) {
-            w.oldest = w.queue->oldestMessageEnqueuedAt();
-            w.dirty = false;
-        }
+        if (w.dirty)
+            refreshOldest(w);
+        // Never later than the true instant; a check there looks the oldest up again.
         if (w.oldest != kNever)
             due = std::min(due, w.oldest + limitTime(w.bp));
     }
     return due;
+}
+
+void BreakpointMonitor::refreshOldest(Watch &w)
+{
+    w.oldest = w.queue ? w.queue->oldestMessageEnqueuedAt() : kNever;
+    w.dirty = false;
+    w.exact = true;
 }
 
 bool BreakpointMonitor::holds(Watch &w, SimTime now)
@@ -147,10 +157,12 @@ bool BreakpointMonitor::holds(Watch &w, SimTime now)
     case Breakpoint::Condition::OldestAge:
         if (!w.queue)
             return false;
-        if (w.dirty) {
-            w.oldest = w.queue->oldestMessageEnqueuedAt();
-            w.dirty = false;
-        }
+        if (w.dirty)
+            refreshOldest(w);
+        if (w.oldest == kNever || now - w.oldest < limitTime(w.bp))
+            return false; // also true of the real oldest, which is not older
+        if (!w.exact)
+            refreshOldest(w);
         return w.oldest != kNever && now - w.oldest >= limitTime(w.bp);
     case Breakpoint::Condition::VisibleDepth:
         return w.queue && double(w.queue->visibleCount()) >= w.bp.limit;

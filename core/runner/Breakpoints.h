@@ -95,13 +95,15 @@ private:
         // DeadLetter: moves seen since the last check.
         int moves = 0;
         TraceRecord firstMove;
-        // OldestAge: the oldest message's enqueue time, recomputed when the queue changed.
+        // OldestAge: the oldest message's enqueue time as last looked up.
         SimTime oldest = kNever;
-        bool dirty = true;
+        bool dirty = true;  ///< an older message may have arrived: look it up again
+        bool exact = false; ///< false: messages left since, `oldest` is a lower bound
     };
 
     void rebuild();
     bool holds(Watch &w, SimTime now);
+    void refreshOldest(Watch &w);
     QString reason(const Watch &w, SimTime now) const;
     QString nodeName(int id) const;
 
