@@ -268,6 +268,15 @@ void TestEventLog::breakpointPausesTheWindowsRun()
              int(EventLogModel::LineType::Break));
     QVERIFY(log->index(last, 0).data(Qt::BackgroundRole).isValid());
 
+    // Kept across Reset: the next run stops at the same instant; the log starts afresh.
+    trigger(w, "actionReset");
+    QCOMPARE(log->rowCount(), 0);
+    trigger(w, "actionRun");
+    QTRY_COMPARE_WITH_TIMEOUT(hits.size(), 2, 20000);
+    QCOMPARE(run->lastFrame()->time, 500 * kMillisecond);
+    QCOMPARE(log->index(log->rowCount() - 1, 0).data(EventLogModel::LineTypeRole).toInt(),
+             int(EventLogModel::LineType::Break));
+
     // Running again clears the highlight and the message; turned off, it no longer stops.
     breakpoints->setEnabled(breakpoints->rowOf(id), false);
     trigger(w, "actionRun");
@@ -275,7 +284,7 @@ void TestEventLog::breakpointPausesTheWindowsRun()
     QVERIFY(w.statusBar()->currentMessage().isEmpty());
     QTest::qWait(200);
     QVERIFY(run->isRunning());
-    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.size(), 2);
     trigger(w, "actionRun"); // pause
 }
 
