@@ -27,7 +27,7 @@ namespace {
 constexpr QSize kDefaultSize(1400, 900);
 constexpr int kPaletteWidth = 190;
 constexpr int kInspectorWidth = 360;
-constexpr int kEventLogHeight = 210;
+constexpr int kEventLogHeight = 250;
 constexpr int kBreakpointsHeight = 220;
 constexpr int kMessageMs = 6000;
 } // namespace

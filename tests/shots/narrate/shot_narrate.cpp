@@ -10,6 +10,9 @@
 #include "document/DiagramDocument.h"
 #include "log/BreakpointModel.h"
 #include "log/BreakpointsWidget.h"
+#include "runner/Narrator.h"
+
+#include <QAction>
 
 #include <QApplication>
 #include <QDeadlineTimer>
@@ -57,6 +60,11 @@ int main(int argc, char **argv)
     dlq.queue = 2;
     dlq.condition = Breakpoint::Condition::DeadLetter;
     window.breakpointsPanel()->model()->add(dlq);
+
+    // The log without the workers' start/finish lines: receives, timeouts, deletes remain.
+    if (auto *processing = window.findChild<QAction *>(
+            QStringLiteral("eventLogKind%1").arg(int(NarrationGroup::Processing))))
+        processing->setChecked(false);
 
     RunController *run = window.runController();
     run->setSpeed(2);
