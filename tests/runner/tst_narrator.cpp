@@ -73,6 +73,7 @@ private slots:
     void spans();
     void memoryIsDroppedWhenMessagesLeave();
     void everyKindHasAGroup();
+    void everyKindIsNarrated();
 };
 
 void TestNarrator::sentence_data()
@@ -254,6 +255,19 @@ void TestNarrator::everyKindHasAGroup()
     QCOMPARE(narrationGroup(TraceKind::VisibleAgain), NarrationGroup::Visibility);
     QCOMPARE(narrationGroup(TraceKind::SendFailed), NarrationGroup::Errors);
     QCOMPARE(narrationGroupName(NarrationGroup::Deletes), QStringLiteral("Deletes"));
+}
+
+void TestNarrator::everyKindIsNarrated()
+{
+    // A kind added to TraceKind without a sentence would fall back to "kind: m-1".
+    Narrator n;
+    n.setDiagram(diagram());
+    for (int k = int(TraceKind::Sent); k <= int(TraceKind::SendFailed); ++k) {
+        const TraceRecord r = rec(1, kOrders, TraceKind(k), 1, 1, kConsumer);
+        const QString s = n.narrate(r);
+        QVERIFY2(!s.isEmpty() && !s.startsWith(traceKindName(TraceKind(k)) + QLatin1Char(':')),
+                 qPrintable(traceKindName(TraceKind(k))));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestNarrator)

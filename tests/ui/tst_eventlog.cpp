@@ -121,6 +121,14 @@ void TestEventLog::filtersByNodeKindAndText()
     QCOMPARE(column(shown, EventLogModel::EventColumn),
              (QStringList{"producer sent m-5 to queue (100 bytes)",
                           "producer sent m-6 to queue (100 bytes)"}));
+    // The consumers: their receives, and the timeouts of the messages they held.
+    const int consumers = nodes->findData(kConsumers);
+    nodes->setCurrentIndex(consumers);
+    emit nodes->activated(consumers);
+    QCOMPARE(shown->rowCount(), 4);
+    QCOMPARE(shown->index(1, EventLogModel::EventColumn).data().toString(),
+             QStringLiteral("m-5 is visible again in queue: the 30 s visibility timeout expired "
+                            "before consumers deleted it (receive 1)"));
     nodes->setCurrentIndex(0);
     emit nodes->activated(0);
     QCOMPARE(shown->rowCount(), 6);

@@ -91,6 +91,9 @@ bool EventLogModel::involves(int row, int node) const
     const TraceRecord &r = l.record;
     if (l.type != LineType::Event || r.node == node)
         return true;
+    // The consumer that held the message: its deletes, lost deletes, timeouts, extensions.
+    if (l.facts.holder == node)
+        return true;
     switch (r.kind) {
     case TraceKind::Sent:
     case TraceKind::Deduplicated:

@@ -41,8 +41,8 @@ public:
     /// Empties the log (a new run).
     void clear();
 
-    /// Whether the line involves `node`: where it happened, or the other end of a send, a
-    /// receive or a dead-letter move.
+    /// Whether the line involves `node`: where it happened, the other end of a send, a
+    /// receive or a dead-letter move, or the consumer that held the message.
     bool involves(int row, int node) const;
     /// The sentence of a line (an event's narration or the note's text).
     QString sentence(int row) const;
