@@ -97,6 +97,7 @@ void RunController::unload()
     if (m_live)
         replaceRunner();
     m_lastFrame.reset();
+    m_breakPending = false;
     setRunning(false);
     setLive(false);
     if (m_scene)
@@ -116,6 +117,7 @@ void RunController::pause()
     if (!m_live)
         return;
     m_runner->pause();
+    m_breakPending = false;
     setRunning(false);
 }
 
@@ -131,6 +133,7 @@ void RunController::step()
 {
     ensureLoaded();
     m_runner->step();
+    m_breakPending = false;
     setRunning(false);
 }
 
@@ -187,8 +190,15 @@ void RunController::onFrame(const FramePtr &frame)
         setRunning(false);
     // A breakpoint paused it on the worker thread, at the virtual time it fired.
     const bool stopped = !frame->breakReason.isEmpty() && !frame->running;
-    if (stopped)
+    if (stopped) {
         setRunning(false);
+        m_breakPending = true;
+    } else if (m_breakPending && frame->running) {
+        // Run was pressed before the breakpoint's frame came in: the worker paused, then
+        // started again, and this frame says it runs.
+        m_breakPending = false;
+        setRunning(true);
+    }
     if (m_scene)
         m_scene->applyFrame(frame);
     emit frameApplied(frame);

@@ -89,6 +89,7 @@ private:
     FramePtr m_lastFrame;
     double m_speed = 1.0;
     QVector<Breakpoint> m_breakpoints;
+    bool m_breakPending = false; ///< a breakpoint's frame paused us, not the person
     bool m_live = false;
     bool m_running = false;
 };

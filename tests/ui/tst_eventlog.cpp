@@ -18,6 +18,7 @@
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTableView>
+#include <QThread>
 #include <QToolButton>
 
 using namespace flowlab;
@@ -69,6 +70,7 @@ private slots:
     void followsUntilScrolledUp();
     void notesDroppedRecordsAndClears();
     void breakpointPausesTheWindowsRun();
+    void runPressedBeforeTheBreakpointFrameArrives();
     void breakpointsFollowTheDocument();
     void dialogMakesTheBreakpoint();
 
@@ -294,6 +296,35 @@ void TestEventLog::breakpointPausesTheWindowsRun()
     QVERIFY(run->isRunning());
     QCOMPARE(hits.size(), 2);
     trigger(w, "actionRun"); // pause
+}
+
+void TestEventLog::runPressedBeforeTheBreakpointFrameArrives()
+{
+    TestWindow w;
+    Diagram d = smallDiagram();
+    d.nodes.removeLast();
+    d.links.removeLast();
+    d.nodes[0].settings.insert(QStringLiteral("pattern"), QStringLiteral("constant"));
+    w.document()->reset(d, QString());
+    Breakpoint b;
+    b.queue = kQueue;
+    b.condition = Breakpoint::Condition::VisibleDepth;
+    b.limit = 25;
+    w.breakpointsPanel()->model()->add(b);
+    RunController *run = w.runController();
+    run->setSpeed(0);
+    QSignalSpy hits(run, &RunController::breakpointHit);
+    run->run();
+    // The worker pauses at 0.5 s while this thread is busy; Run is pressed again before the
+    // frame saying so is seen.
+    QThread::msleep(500);
+    run->run();
+    QTRY_COMPARE_WITH_TIMEOUT(hits.size(), 1, 20000);
+    // The frames after it say the worker runs again: so does the window.
+    QTRY_VERIFY_WITH_TIMEOUT(run->isRunning(), 20000);
+    QTRY_VERIFY_WITH_TIMEOUT(run->lastFrame()->time > 500 * kMillisecond, 20000);
+    QCOMPARE(w.findChild<QLabel *>(QStringLiteral("runState"))->text(), QStringLiteral("Running"));
+    run->pause();
 }
 
 void TestEventLog::breakpointsFollowTheDocument()
