@@ -33,8 +33,8 @@ class SpeedComboBox;
 /// it and the RunController that runs it. It wires them together and does the File, Edit,
 /// View, Simulation and Help commands; the work itself is in those classes. The sources are
 /// split by topic: MainWindow.cpp (layout, title, settings, status), MainWindowActions.cpp
-/// (actions, menus, Edit and Help commands) and MainWindowFile.cpp (New, Open, Save, Recent,
-/// Examples, Export).
+/// (actions, menus, Edit and Help commands), MainWindowFile.cpp (New, Open, Save, Recent,
+/// Examples, Export) and MainWindowNarration.cpp (the event log and breakpoint docks).
 ///
 /// Everything that would open a modal dialog goes through a virtual ask...() or
 /// showWarning() function, so tests can answer without one.

@@ -59,11 +59,20 @@ void MainWindow::createNarrationDocks()
             m_run,
             &RunController::setBreakpoints);
     connect(m_run, &RunController::breakpointHit, this, &MainWindow::showBreakpointHit);
-    connect(m_run, &RunController::runningChanged, this, [this](bool running) {
-        if (running) {
+    // The stop is over when the run goes on, or is dropped (Reset, another document).
+    auto stopOver = [this] {
+        if (m_breakpoints->model()->rowCount() > 0)
             m_breakpoints->model()->clearHit();
+        if (statusBar()->currentMessage().startsWith(tr("Paused at a breakpoint")))
             statusBar()->clearMessage();
-        }
+    };
+    connect(m_run, &RunController::runningChanged, this, [stopOver](bool running) {
+        if (running)
+            stopOver();
+    });
+    connect(m_run, &RunController::liveChanged, this, [stopOver](bool live) {
+        if (!live)
+            stopOver();
     });
 
     m_addBreakpointAction = new QAction(tr("Add &Breakpoint…"), this);

@@ -281,6 +281,8 @@ void TestEventLog::breakpointPausesTheWindowsRun()
     // Kept across Reset: the next run stops at the same instant; the log starts afresh.
     trigger(w, "actionReset");
     QCOMPARE(log->rowCount(), 0);
+    QVERIFY(!breakpoints->isHit(breakpoints->rowOf(id)));
+    QVERIFY(w.statusBar()->currentMessage().isEmpty());
     trigger(w, "actionRun");
     QTRY_COMPARE_WITH_TIMEOUT(hits.size(), 2, 20000);
     QCOMPARE(run->lastFrame()->time, 500 * kMillisecond);
