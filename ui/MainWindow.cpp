@@ -28,6 +28,8 @@ namespace {
 constexpr QSize kDefaultSize(1400, 900);
 constexpr int kPaletteWidth = 190;
 constexpr int kInspectorWidth = 360;
+constexpr int kEventLogHeight = 250;
+constexpr int kBreakpointsHeight = 220;
 constexpr int kMessageMs = 6000;
 } // namespace
 
@@ -105,6 +107,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     resize(kDefaultSize);
     resizeDocks({m_paletteDock, m_inspectorDock}, {kPaletteWidth, kInspectorWidth}, Qt::Horizontal);
+    resizeDocks({m_eventLogDock}, {kEventLogHeight}, Qt::Vertical);
+    resizeDocks({m_inspectorDock, m_breakpointsDock},
+                {kDefaultSize.height() - kBreakpointsHeight, kBreakpointsHeight},
+                Qt::Vertical);
     readSettings();
     updateTitle();
     updateEditActions();
@@ -139,6 +145,7 @@ void MainWindow::createDocks()
     m_inspectorDock->setWidget(m_inspector);
     m_inspectorDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    createNarrationDocks();
 }
 
 void MainWindow::createRunToolBar()

@@ -19,6 +19,8 @@ namespace flowlab {
 class DiagramDocument;
 class DiagramScene;
 class DiagramView;
+class BreakpointsWidget;
+class EventLogWidget;
 class InspectorWidget;
 class PaletteWidget;
 class RunController;
@@ -31,8 +33,8 @@ class SpeedComboBox;
 /// it and the RunController that runs it. It wires them together and does the File, Edit,
 /// View, Simulation and Help commands; the work itself is in those classes. The sources are
 /// split by topic: MainWindow.cpp (layout, title, settings, status), MainWindowActions.cpp
-/// (actions, menus, Edit and Help commands) and MainWindowFile.cpp (New, Open, Save, Recent,
-/// Examples, Export).
+/// (actions, menus, Edit and Help commands), MainWindowFile.cpp (New, Open, Save, Recent,
+/// Examples, Export) and MainWindowNarration.cpp (the event log and breakpoint docks).
 ///
 /// Everything that would open a modal dialog goes through a virtual ask...() or
 /// showWarning() function, so tests can answer without one.
@@ -49,6 +51,8 @@ public:
     DiagramView *view() const { return m_view; }
     RunController *runController() const { return m_run; }
     InspectorWidget *inspector() const { return m_inspector; }
+    EventLogWidget *eventLog() const { return m_eventLog; }
+    BreakpointsWidget *breakpointsPanel() const { return m_breakpoints; }
     /// The file name shown in the title ("orders.flowlab", "Untitled").
     QString documentName() const { return m_documentName; }
 
@@ -101,6 +105,14 @@ private:
     void updateRunState();
     void onDocumentReset();
 
+    // MainWindowNarration.cpp: the event log and breakpoint docks
+    void createNarrationDocks();
+    void addNarrationMenus(QMenu *view, QMenu *sim);
+    void showBreakpointHit(const QString &reason, const QVector<int> &ids);
+    void updatePauseWhenAction();
+    bool showCanvasMenu(const QPoint &viewportPos);
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
     // MainWindowActions.cpp
     void createActions();
     void createFileActions();
@@ -140,6 +152,12 @@ private:
 
     QDockWidget *m_paletteDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
+    EventLogWidget *m_eventLog = nullptr;
+    QDockWidget *m_eventLogDock = nullptr;
+    BreakpointsWidget *m_breakpoints = nullptr;
+    QDockWidget *m_breakpointsDock = nullptr;
+    QAction *m_addBreakpointAction = nullptr;
+    QAction *m_pauseWhenAction = nullptr;
     SpeedComboBox *m_speed = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_clockLabel = nullptr;

@@ -232,6 +232,7 @@ void MainWindow::createMenus()
     sim->addAction(m_runAction);
     sim->addAction(m_stepAction);
     sim->addAction(m_resetAction);
+    addNarrationMenus(view, sim);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_shortcutsAction);

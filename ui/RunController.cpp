@@ -31,6 +31,7 @@ void RunController::replaceRunner()
     delete m_runner;
     m_runner = new SimulationRunner(this);
     m_runner->setSpeed(m_speed);
+    m_runner->setBreakpoints(m_breakpoints);
     connect(m_runner, &SimulationRunner::frameReady, this, &RunController::onFrame);
     connect(m_runner, &SimulationRunner::editRefused, this, [this](const QString &reason) {
         emit message(tr("The running simulation refused the change: %1").arg(reason));
@@ -96,6 +97,7 @@ void RunController::unload()
     if (m_live)
         replaceRunner();
     m_lastFrame.reset();
+    m_breakPending = false;
     setRunning(false);
     setLive(false);
     if (m_scene)
@@ -115,6 +117,7 @@ void RunController::pause()
     if (!m_live)
         return;
     m_runner->pause();
+    m_breakPending = false;
     setRunning(false);
 }
 
@@ -130,6 +133,7 @@ void RunController::step()
 {
     ensureLoaded();
     m_runner->step();
+    m_breakPending = false;
     setRunning(false);
 }
 
@@ -177,6 +181,12 @@ void RunController::callSqs(const QString &action,
     m_runner->callSqs(action, params, host, accessKey, std::move(reply));
 }
 
+void RunController::setBreakpoints(const QVector<Breakpoint> &list)
+{
+    m_breakpoints = list;
+    m_runner->setBreakpoints(list);
+}
+
 void RunController::setRunning(bool running)
 {
     if (running == m_running)
@@ -216,9 +226,22 @@ void RunController::onFrame(const FramePtr &frame)
     // The run ended by itself (no events left, or its stop time).
     if (frame->finished && !frame->running)
         setRunning(false);
+    // A breakpoint paused it on the worker thread, at the virtual time it fired.
+    const bool stopped = !frame->breakReason.isEmpty() && !frame->running;
+    if (stopped) {
+        setRunning(false);
+        m_breakPending = true;
+    } else if (m_breakPending && frame->running) {
+        // Run was pressed before the breakpoint's frame came in: the worker paused, then
+        // started again, and this frame says it runs.
+        m_breakPending = false;
+        setRunning(true);
+    }
     if (m_scene)
         m_scene->applyFrame(frame);
     emit frameApplied(frame);
+    if (stopped)
+        emit breakpointHit(frame->breakReason, frame->breakpointIds);
 }
 
 QString RunController::formatClock(SimTime t)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runner/Breakpoints.h"
 #include "runner/Frame.h"
 #include "sim/SimTime.h"
 
@@ -44,6 +45,9 @@ public:
     double speed() const { return m_speed; }
     /// The newest frame shown, or null before the first one (and after Reset).
     FramePtr lastFrame() const { return m_lastFrame; }
+    /// Conditions that pause the run; kept across Reset and runs, like the speed.
+    const QVector<Breakpoint> &breakpoints() const { return m_breakpoints; }
+    void setBreakpoints(const QVector<Breakpoint> &list);
 
     /// Serving real clients (flowlab --serve with the window): the speed stays 1× (wall-clock
     /// time, as DESIGN.md asks while clients are connected).
@@ -89,6 +93,8 @@ signals:
     void frameApplied(const flowlab::FramePtr &frame);
     /// Something to tell the person, e.g. a live edit the engine refused.
     void message(const QString &text);
+    /// A breakpoint paused the run (after runningChanged(false)): why, and which ones.
+    void breakpointHit(const QString &reason, const QVector<int> &ids);
 
 private:
     void replaceRunner();
@@ -106,6 +112,8 @@ private:
     SimulationRunner *m_runner = nullptr;
     FramePtr m_lastFrame;
     double m_speed = 1.0;
+    QVector<Breakpoint> m_breakpoints;
+    bool m_breakPending = false; ///< a breakpoint's frame paused us, not the person
     bool m_live = false;
     bool m_running = false;
     bool m_serving = false;

@@ -49,6 +49,8 @@ struct Frame
     /// created or deleted, its attributes set, a client node and its links), in order. Never
     /// dropped: the window's document replays them to stay the engine's mirror.
     QVector<DiagramEdit> diagramEdits;
+    QString breakReason;        ///< why a breakpoint paused the run at `time`; empty: none did
+    QVector<int> breakpointIds; ///< the breakpoints that fired (Breakpoint::id)
 
     const NodeFrame *node(int nodeId) const
     {

@@ -64,11 +64,14 @@ void RunnerWorker::build()
     m_diagramEdits.clear();
     // The old engine goes first: it still points at the recorder, and two engines of a large
     // diagram need not be held at once.
+    m_breakpoints.attach(nullptr, &m_recorder);
     m_sim.reset();
     m_recorder.clear();
     m_sim = std::make_unique<Simulation>(m_diagram, m_seedOverride);
     // Before start(): what the nodes do when they start (first polls) is traced too.
-    m_sim->engine().setObserver(&m_recorder);
+    m_breakHit = BreakpointMonitor::Hit();
+    m_breakpoints.restart();
+    watchBreakpoints();
     m_sim->start();
     m_finished = atEnd();
     m_lastError.clear();
@@ -106,6 +109,8 @@ void RunnerWorker::step()
         return;
     stopRunning();
     m_sim->engine().step();
+    if (m_breakpoints.active() && m_breakpoints.check())
+        m_breakHit = m_breakpoints.takeHit();
     m_finished = atEnd();
     publish();
 }
@@ -135,6 +140,26 @@ void RunnerWorker::setRunUntil(SimTime t)
         if (!m_running)
             publish();
     }
+}
+
+void RunnerWorker::setBreakpoints(const QVector<Breakpoint> &list)
+{
+    m_breakpoints.setBreakpoints(list);
+    watchBreakpoints();
+}
+
+void RunnerWorker::watchBreakpoints()
+{
+    if (!m_sim)
+        return;
+    Engine &engine = m_sim->engine();
+    m_breakpoints.attach(&engine, &m_recorder);
+    // Without an enabled breakpoint the monitor stays out of the trace path and the run loop
+    // takes its unchecked path: breakpoints cost nothing per event then.
+    if (m_breakpoints.active())
+        engine.setObserver(&m_breakpoints);
+    else
+        engine.setObserver(&m_recorder);
 }
 
 void RunnerWorker::setNodeSetting(int nodeId, const QString &key, const QVariant &value)
@@ -179,6 +204,8 @@ void RunnerWorker::editDone(bool ok, const QString &why)
         m_lastError = why;
         emit editRefused(why);
     }
+    // A queue a breakpoint names may have come or gone.
+    m_breakpoints.resolve();
     // While running, the next periodic frame (at most 1/60 s away) shows the edit.
     if (m_sim && !m_running)
         publish();
@@ -212,6 +239,14 @@ void RunnerWorker::tick()
             break;
     }
 
+    if (m_breakpoints.hasHit()) {
+        // Paused at the virtual time the condition became true; the frame says why.
+        m_breakHit = m_breakpoints.takeHit();
+        m_finished = atEnd();
+        stopRunning();
+        publish();
+        return;
+    }
     if (atEnd()) {
         finish();
         return;
@@ -227,6 +262,8 @@ void RunnerWorker::tick()
 
 bool RunnerWorker::runChunk(SimTime target, quint64 maxEvents)
 {
+    if (m_breakpoints.active())
+        return runChunkChecked(target, maxEvents);
     Engine &engine = m_sim->engine();
     if (target == kNever) {
         // Engine::runUntil(kNever) would set the clock to kNever once the events run out.
@@ -238,6 +275,33 @@ bool RunnerWorker::runChunk(SimTime target, quint64 maxEvents)
     }
     // Fewer events than allowed means every event up to `target` ran and the clock is there.
     return m_sim->runUntil(target, maxEvents) < maxEvents;
+}
+
+// runChunk() with the breakpoints evaluated after every event, and at the instants an age
+// limit is reached between two events (the clock is moved there). Returns true when the
+// target was reached, the events ran out or a breakpoint fired.
+bool RunnerWorker::runChunkChecked(SimTime target, quint64 maxEvents)
+{
+    Engine &engine = m_sim->engine();
+    for (quint64 i = 0; i < maxEvents; ++i) {
+        const SimTime next = engine.nextEventTime();
+        const SimTime due = m_breakpoints.nextDue();
+        if (due < next && due <= target && due > engine.now()) {
+            engine.runUntil(due); // no event is due before it: only the clock moves
+            if (m_breakpoints.check())
+                return true;
+            continue;
+        }
+        if (next == kNever || next > target) {
+            if (target != kNever)
+                engine.runUntil(target);
+            return true;
+        }
+        engine.step();
+        if (m_breakpoints.check())
+            return true;
+    }
+    return false;
 }
 
 bool RunnerWorker::atEnd() const
@@ -287,6 +351,9 @@ void RunnerWorker::publish()
     m_recorder.takeInto(frame.get());
     frame->lastError = m_lastError;
     frame->diagramEdits.swap(m_diagramEdits);
+    frame->breakReason = std::move(m_breakHit.reason);
+    frame->breakpointIds = std::move(m_breakHit.ids);
+    m_breakHit = BreakpointMonitor::Hit();
     m_sinceFrame.restart();
     emit frameReady(FramePtr(std::move(frame)));
 }

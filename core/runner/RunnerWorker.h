@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Breakpoints.h"
 #include "Frame.h"
 #include "FrameRecorder.h"
 #include "model/Diagram.h"
@@ -36,6 +37,8 @@ public:
     void reset();
     void setSpeed(double factor);
     void setRunUntil(SimTime t);
+    /// Replaces the breakpoints (kept across load() and reset(); each is armed again).
+    void setBreakpoints(const QVector<Breakpoint> &list);
     void setNodeSetting(int nodeId, const QString &key, const QVariant &value);
     void renameNode(int nodeId, const QString &name);
     void addNode(const Node &node);
@@ -58,6 +61,8 @@ private:
     void build();
     void tick();
     bool runChunk(SimTime target, quint64 maxEvents);
+    bool runChunkChecked(SimTime target, quint64 maxEvents);
+    void watchBreakpoints();
     bool atEnd() const;
     void finish();
     void stopRunning();
@@ -71,6 +76,8 @@ private:
     Diagram m_diagram; ///< as loaded: reset() rebuilds from it, without the edits since
     quint64 m_seedOverride = 0;
     FrameRecorder m_recorder;
+    BreakpointMonitor m_breakpoints;   ///< the engine's observer (before m_recorder) when active
+    BreakpointMonitor::Hit m_breakHit; ///< fired, not yet published
 
     QTimer *m_timer;
     bool m_running = false;

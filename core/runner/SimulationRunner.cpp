@@ -81,6 +81,11 @@ void SimulationRunner::setRunUntil(SimTime t)
     post([worker = m_worker, t] { worker->setRunUntil(t); });
 }
 
+void SimulationRunner::setBreakpoints(const QVector<Breakpoint> &list)
+{
+    post([worker = m_worker, list] { worker->setBreakpoints(list); });
+}
+
 void SimulationRunner::setNodeSetting(int nodeId, const QString &key, const QVariant &value)
 {
     post([worker = m_worker, nodeId, key, value] { worker->setNodeSetting(nodeId, key, value); });

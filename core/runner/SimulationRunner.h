@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Breakpoints.h"
 #include "Frame.h"
 #include "model/Diagram.h"
 #include "sim/SimTime.h"
@@ -49,6 +50,10 @@ public:
     void setSpeed(double factor);
     /// Pauses and marks the frame finished when virtual time reaches `t` (kNever: no stop).
     void setRunUntil(SimTime t);
+    /// Pauses the run at the virtual time one of these conditions becomes true; the frame
+    /// then carries the reason (Frame::breakReason, breakpointIds). Kept across load() and
+    /// reset(), like the speed.
+    void setBreakpoints(const QVector<Breakpoint> &list);
 
     // Live edits, applied between two events; a refused one emits editRefused().
     void setNodeSetting(int nodeId, const QString &key, const QVariant &value);

@@ -214,6 +214,9 @@ public:
     /// ApproximateAgeOfOldestMessage: age of the oldest message not deleted (visible or
     /// in flight), in seconds; 0 when empty.
     double ageOfOldestMessageSeconds() const;
+    /// When the oldest message counted by ageOfOldestMessageSeconds() was enqueued (the
+    /// retention clock's start); kNever when there is none. Scans the in-flight messages.
+    SimTime oldestMessageEnqueuedAt() const;
     SqsQueueStats stats() const;
     /// Time from send to first receive, over all first receives.
     const LatencyHistogram &queueWaitHistogram() const { return m_waitHistogram; }

@@ -79,12 +79,18 @@ bool SqsQueue::applySetting(const QString &key, const QVariant &value)
     return true;
 }
 
-double SqsQueue::ageOfOldestMessageSeconds() const
+SimTime SqsQueue::oldestMessageEnqueuedAt() const
 {
     SimTime oldest = m_store->oldestEnqueuedAt();
     m_inFlight.forEach([&oldest](quint64, const InFlight &entry) {
         oldest = std::min(oldest, entry.message.enqueuedAt);
     });
+    return oldest;
+}
+
+double SqsQueue::ageOfOldestMessageSeconds() const
+{
+    const SimTime oldest = oldestMessageEnqueuedAt();
     return oldest == kNever ? 0.0 : toSeconds(now() - oldest);
 }
 

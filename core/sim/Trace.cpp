@@ -45,6 +45,11 @@ QString traceKindName(TraceKind kind)
     return QStringLiteral("unknown");
 }
 
+QString messageLabel(quint64 id)
+{
+    return QStringLiteral("m-%1").arg(id);
+}
+
 void TraceFingerprint::mix(quint64 v)
 {
     for (int i = 0; i < 8; ++i) {

@@ -31,6 +31,10 @@ enum class TraceKind : quint8 {
 
 QString traceKindName(TraceKind kind);
 
+/// A message as people read it wherever it is shown (event log, inspector, breakpoint
+/// reasons): "m-1042" from the engine-wide id. One form everywhere.
+QString messageLabel(quint64 id);
+
 struct TraceRecord
 {
     SimTime time = 0;
