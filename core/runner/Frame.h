@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MessageHistory.h"
+#include "QueuePeek.h"
 #include "sim/SimNode.h"
 #include "sim/SimTime.h"
 #include "sim/Trace.h"
@@ -44,6 +46,11 @@ struct Frame
     quint64 traceDropped = 0;   ///< records left out of `trace` by the cap
     quint64 tokensDropped = 0;  ///< sampled tokens left out of `tokens` by the cap
     QString lastError;          ///< the last edit the engine refused, if any
+    /// The messages of the queue chosen with SimulationRunner::setPeekQueue (null: none, or
+    /// not a queue). Shared between frames while it is unchanged.
+    std::shared_ptr<const QueuePeek> peek;
+    /// The life of the message chosen with SimulationRunner::setPassportMessage (null: none).
+    std::shared_ptr<const MessagePassport> passport;
 
     const NodeFrame *node(int nodeId) const
     {

@@ -37,6 +37,8 @@ RunnerWorker::RunnerWorker(QObject *parent)
     m_timer->setTimerType(Qt::PreciseTimer);
     m_timer->setInterval(kPacedTickMs);
     connect(m_timer, &QTimer::timeout, this, &RunnerWorker::tick);
+    m_observers.add(&m_recorder);
+    m_observers.add(&m_history);
     m_sinceFrame.start();
     m_wall.start();
 }
@@ -65,9 +67,13 @@ void RunnerWorker::build()
     // diagram need not be held at once.
     m_sim.reset();
     m_recorder.clear();
+    m_history.clear();
+    m_peek.reset();
+    m_passport.reset();
     m_sim = std::make_unique<Simulation>(m_diagram, m_seedOverride);
     // Before start(): what the nodes do when they start (first polls) is traced too.
-    m_sim->engine().setObserver(&m_recorder);
+    m_history.setEngine(&m_sim->engine());
+    m_sim->engine().setObserver(&m_observers);
     m_sim->start();
     m_finished = atEnd();
     m_lastError.clear();
@@ -285,6 +291,7 @@ void RunnerWorker::publish()
         frame->nodes.append(NodeFrame{n->id(), n->counters()});
     m_recorder.takeInto(frame.get());
     frame->lastError = m_lastError;
+    addInspection(frame.get());
     m_sinceFrame.restart();
     emit frameReady(FramePtr(std::move(frame)));
 }
@@ -316,6 +323,56 @@ void RunnerWorker::callSqs(const QString &action,
         tick();
     else
         publish();
+}
+
+} // namespace flowlab
+
+namespace flowlab {
+
+namespace {
+// A running queue is peeked at most this often (the frames in between share the snapshot):
+// a table is read at this pace, and a queue of a million messages costs a few ms a look.
+constexpr qint64 kPeekIntervalNs = 100'000'000;
+} // namespace
+
+void RunnerWorker::setPeekQueue(int nodeId)
+{
+    m_peekNode = nodeId;
+    m_peek.reset();
+    if (m_sim && !m_running)
+        publish();
+}
+
+void RunnerWorker::setPassportMessage(quint64 messageId)
+{
+    m_passportMessage = messageId;
+    m_history.pin(messageId);
+    m_passport.reset();
+    if (m_sim && !m_running)
+        publish();
+}
+
+void RunnerWorker::addInspection(Frame *frame)
+{
+    const Engine &engine = m_sim->engine();
+    if (m_peekNode == 0) {
+        m_peek.reset();
+    } else if (!m_peek || !m_running || m_sincePeek.nsecsElapsed() >= kPeekIntervalNs) {
+        m_peek = QueuePeek::take(engine, m_peekNode);
+        m_sincePeek.restart();
+    }
+    frame->peek = m_peek;
+
+    if (m_passportMessage == 0) {
+        m_passport.reset();
+    } else {
+        const qint64 revision = m_history.revision(m_passportMessage);
+        if (!m_passport || revision != m_passportRevision) {
+            m_passport = m_history.passport(m_passportMessage);
+            m_passportRevision = revision;
+        }
+    }
+    frame->passport = m_passport;
 }
 
 } // namespace flowlab

@@ -65,6 +65,14 @@ public:
                  const QString &accessKey,
                  std::function<void(const SqsError &, const QJsonObject &)> reply);
 
+    // Inspection: what the frames carry besides the figures. Both survive load() and reset().
+    /// From now on every frame carries a peek at the messages of queue `nodeId` (0: none).
+    /// Peeking changes nothing in the simulation.
+    void setPeekQueue(int nodeId);
+    /// From now on every frame carries the passport (whole life) of message `messageId`
+    /// (0: none).
+    void setPassportMessage(quint64 messageId);
+
 signals:
     void frameReady(flowlab::FramePtr frame);
     /// A live edit the simulation refused, with its reason; nothing changed.

@@ -49,6 +49,9 @@ public:
     /// Forgets the long polls waiting for answers (the endpoint is stopping).
     void cancelAll();
 
+    /// The MessageId text clients get for message `id` (a UUID, the same every time).
+    static QString messageIdText(quint64 id);
+
 private:
     struct QueueMeta
     {
@@ -72,7 +75,6 @@ private:
                          const QString &accessKey,
                          SqsSendRequest *out) const;
     QJsonObject sendResult(const SqsSendRequest &request, const SqsSendResult &result) const;
-    QString messageIdText(quint64 id) const;
     void dropLongPolls(int queueNode);
 
     void createQueue(const QJsonObject &p, const QString &host, const Reply &reply);
