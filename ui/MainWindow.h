@@ -21,6 +21,8 @@ class DiagramScene;
 class DiagramView;
 class InspectorWidget;
 class PaletteWidget;
+class PassportWidget;
+class QueuePeekWidget;
 class RunController;
 class SpeedComboBox;
 
@@ -49,6 +51,10 @@ public:
     DiagramView *view() const { return m_view; }
     RunController *runController() const { return m_run; }
     InspectorWidget *inspector() const { return m_inspector; }
+    QueuePeekWidget *queuePeek() const { return m_queuePeek; }
+    PassportWidget *passport() const { return m_passport; }
+    QDockWidget *queuePeekDock() const { return m_queuePeekDock; }
+    QDockWidget *passportDock() const { return m_passportDock; }
     /// The file name shown in the title ("orders.flowlab", "Untitled").
     QString documentName() const { return m_documentName; }
 
@@ -117,6 +123,12 @@ private:
     void showShortcuts();
     void showAbout();
 
+    // MainWindowInspection.cpp
+    void createInspectionDocks();
+    void connectInspection();
+    void followSelectedQueue();
+    void showPassport(quint64 message);
+
     // MainWindowFile.cpp
     void openWithDialog();
     bool loadOrWarn(const QString &path);
@@ -138,6 +150,10 @@ private:
 
     QDockWidget *m_paletteDock = nullptr;
     QDockWidget *m_inspectorDock = nullptr;
+    QueuePeekWidget *m_queuePeek = nullptr;
+    QDockWidget *m_queuePeekDock = nullptr;
+    PassportWidget *m_passport = nullptr;
+    QDockWidget *m_passportDock = nullptr;
     SpeedComboBox *m_speed = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_clockLabel = nullptr;
