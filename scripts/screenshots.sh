@@ -7,6 +7,10 @@
 # (default 15, long enough for the visibility-timeout example to show its duplicates).
 # The window starts at its default size: the settings of these runs go to a throw-away
 # folder, not to yours. Set FLOWLAB_BUILD_DIR to use another build folder than build/.
+#
+# Then runs every screenshot driver the build made (tests/shots/*/shot_*), under the same
+# virtual screen, with docs/screenshots as its output folder: each opens the window, puts it
+# in the state it shows (a dock open, a message chosen) and saves its own PNGs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -28,4 +32,8 @@ for example in resources/examples/*.flowlab; do
     XDG_CONFIG_HOME=$settings xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$build_dir/app/flowlab" "$example" --run --screenshot "$out" --after "$after"
     echo "$out"
+done
+for shot in "$build_dir"/tests/shots/*/shot_*; do
+    [[ -x $shot && -f $shot ]] || continue
+    XDG_CONFIG_HOME=$settings xvfb-run -a -s "-screen 0 1600x1000x24" "$shot" docs/screenshots
 done

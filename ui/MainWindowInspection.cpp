@@ -78,7 +78,18 @@ void MainWindow::followSelectedQueue()
 void MainWindow::showPassport(quint64 message)
 {
     m_passport->showMessage(message);
-    m_passportDock->show();
+    if (!m_passportDock->isVisible()) {
+        m_passportDock->show();
+        // Beside the table, the passport has more columns to show: it gets the larger half.
+        if (m_queuePeekDock->isVisible() && !m_queuePeekDock->isFloating()
+            && !m_passportDock->isFloating()
+            && dockWidgetArea(m_queuePeekDock) == dockWidgetArea(m_passportDock)) {
+            const int both = m_queuePeekDock->width() + m_passportDock->width();
+            resizeDocks({m_queuePeekDock, m_passportDock},
+                        {both * 2 / 5, both - both * 2 / 5},
+                        Qt::Horizontal);
+        }
+    }
     m_passportDock->raise();
 }
 

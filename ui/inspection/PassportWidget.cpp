@@ -25,6 +25,7 @@ PassportWidget::PassportWidget(const DiagramDocument *document, QWidget *parent)
 {
     m_title->setObjectName(QStringLiteral("passportTitle"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_title->setWordWrap(true);
     m_note->setObjectName(QStringLiteral("passportNote"));
     m_note->setWordWrap(true);
     m_note->setForegroundRole(QPalette::PlaceholderText);

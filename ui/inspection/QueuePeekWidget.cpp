@@ -66,8 +66,11 @@ QueuePeekWidget::QueuePeekWidget(const DiagramDocument *document, QWidget *paren
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->horizontalHeader()->setDefaultSectionSize(90);
+    m_table->setColumnWidth(QueuePeekModel::IdColumn, 80);
+    m_table->setColumnWidth(QueuePeekModel::GroupColumn, 120);
+    m_table->setColumnWidth(QueuePeekModel::ReceivesColumn, 70);
+    m_table->setColumnWidth(QueuePeekModel::VisibleAtColumn, 110);
     m_table->setToolTip(tr("Click a message to see its passport"));
     connect(m_table, &QTableView::clicked, this, &QueuePeekWidget::activateRow);
     connect(m_table, &QTableView::activated, this, &QueuePeekWidget::activateRow);
@@ -76,8 +79,10 @@ QueuePeekWidget::QueuePeekWidget(const DiagramDocument *document, QWidget *paren
     m_stack->addWidget(m_table);
 
     auto *filters = new QHBoxLayout;
+    m_filter->setMaximumWidth(360);
     filters->addWidget(m_filter, 1);
     filters->addWidget(m_stateCombo);
+    filters->addStretch(0);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 6);
     layout->setSpacing(4);
