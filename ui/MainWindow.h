@@ -127,6 +127,7 @@ private:
     void createInspectionDocks();
     void connectInspection();
     void followSelectedQueue();
+    void syncInspection();
     void showPassport(quint64 message);
 
     // MainWindowFile.cpp

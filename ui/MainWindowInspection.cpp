@@ -46,10 +46,13 @@ void MainWindow::createInspectionDocks()
 void MainWindow::connectInspection()
 {
     connect(m_scene, &QGraphicsScene::selectionChanged, this, &MainWindow::followSelectedQueue);
-    connect(m_queuePeek, &QueuePeekWidget::queueChanged, m_run, &RunController::setPeekQueue);
+    // The runner peeks and records lives only while a dock shows them (it costs engine time).
+    connect(m_queuePeek, &QueuePeekWidget::queueChanged, this, &MainWindow::syncInspection);
+    connect(m_queuePeekDock, &QDockWidget::visibilityChanged, this, &MainWindow::syncInspection);
+    connect(m_passportDock, &QDockWidget::visibilityChanged, this, &MainWindow::syncInspection);
     connect(m_queuePeek, &QueuePeekWidget::messageActivated, this, &MainWindow::showPassport);
     connect(m_scene, &DiagramScene::tokenClicked, this, &MainWindow::showPassport);
-    connect(m_passport, &PassportWidget::messageChanged, m_run, &RunController::setPassportMessage);
+    connect(m_passport, &PassportWidget::messageChanged, this, &MainWindow::syncInspection);
     connect(m_run, &RunController::frameApplied, this, [this](const FramePtr &frame) {
         m_queuePeek->showFrame(frame);
         m_passport->showFrame(frame);
@@ -62,6 +65,12 @@ void MainWindow::connectInspection()
         m_queuePeek->setQueue(0);
         m_passport->showMessage(0);
     });
+}
+
+void MainWindow::syncInspection()
+{
+    m_run->setPeekQueue(m_queuePeekDock->isHidden() ? 0 : m_queuePeek->queue());
+    m_run->setPassportMessage(m_passportDock->isHidden() ? 0 : m_passport->message());
 }
 
 void MainWindow::followSelectedQueue()
@@ -91,6 +100,7 @@ void MainWindow::showPassport(quint64 message)
         }
     }
     m_passportDock->raise();
+    syncInspection();
 }
 
 } // namespace flowlab

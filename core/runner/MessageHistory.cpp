@@ -13,6 +13,8 @@ MessageHistory::MessageHistory(int maxEntries)
 
 void MessageHistory::record(const TraceRecord &r)
 {
+    if (!m_recording)
+        return;
     if (r.kind == TraceKind::Purged) {
         purge(r);
         return;
@@ -20,7 +22,7 @@ void MessageHistory::record(const TraceRecord &r)
     // Records without a message (empty receives, throttles, failed sends) belong to no life.
     if (r.message == 0)
         return;
-    Entry e{r.time, r.a, r.b, 0, -1, r.node, r.kind};
+    Entry e{r.time, r.a, r.b, 0, -1, -1, r.node, r.kind};
     if (r.kind == TraceKind::Received) {
         // Read from the queue now: the record is made right after the receive.
         if (const SqsQueue *q = queue(r.node)) {
@@ -38,24 +40,39 @@ const SqsQueue *MessageHistory::queue(int node) const
 
 void MessageHistory::append(quint64 message, const Entry &e)
 {
-    auto [it, isNew] = m_lives.try_emplace(message);
-    Life &life = it->second;
-    if (isNew)
+    Life *life = m_lives.find(message);
+    if (!life) {
+        life = &m_lives.insert(message, Life());
         m_firstSeen.push_back(message);
-    life.entries.push_back(e);
+    }
+    qint32 slot;
+    if (m_free >= 0) {
+        slot = m_free;
+        m_free = m_pool[std::size_t(slot)].next;
+        m_pool[std::size_t(slot)] = e;
+    } else {
+        slot = qint32(m_pool.size());
+        m_pool.push_back(e);
+    }
+    if (life->tail >= 0)
+        m_pool[std::size_t(life->tail)].next = slot;
+    else
+        life->head = slot;
+    life->tail = slot;
+    ++life->count;
     ++m_entries;
     switch (e.kind) {
     case TraceKind::Sent:
     case TraceKind::VisibleAgain:
     case TraceKind::Received:
-        life.queue = e.node;
+        life->queue = e.node;
         break;
     case TraceKind::MovedToDlq:
-        life.queue = int(e.a);
+        life->queue = qint32(e.a);
         break;
     case TraceKind::Deleted:
     case TraceKind::Expired:
-        end(message, life);
+        end(message, *life);
         break;
     default:
         break;
@@ -78,18 +95,17 @@ void MessageHistory::purge(const TraceRecord &r)
     // A purge names no message: every live message held by that queue ends here. Rare
     // enough for a pass over the lives.
     std::vector<quint64> purged;
-    for (auto &[id, life] : m_lives) {
+    m_lives.forEach([&](quint64 id, const Life &life) {
         if (!life.ended && life.queue == r.node)
             purged.push_back(id);
-    }
+    });
+    std::sort(purged.begin(), purged.end()); // ends in message order, whatever the hashing
+    for (quint64 id : purged)
+        append(id, Entry{r.time, 0, 0, 0, -1, -1, r.node, TraceKind::Purged});
     for (quint64 id : purged) {
-        Life &life = m_lives[id];
-        life.entries.push_back(Entry{r.time, 0, 0, 0, -1, r.node, TraceKind::Purged});
-        ++m_entries;
-        end(id, life);
+        if (Life *life = m_lives.find(id))
+            end(id, *life);
     }
-    if (m_entries > m_maxEntries)
-        evict();
 }
 
 void MessageHistory::evict()
@@ -102,8 +118,8 @@ void MessageHistory::evict()
     if (m_firstSeen.size() > 2 * m_lives.size() + 1024) {
         std::deque<quint64> kept;
         for (quint64 id : m_firstSeen) {
-            const auto it = m_lives.find(id);
-            if (it != m_lives.end() && !it->second.ended)
+            const Life *life = m_lives.find(id);
+            if (life && !life->ended)
                 kept.push_back(id);
         }
         m_firstSeen.swap(kept);
@@ -117,24 +133,36 @@ bool MessageHistory::evictFrom(std::deque<quint64> &order, bool endedOnly)
     for (std::size_t n = order.size(); n > 0 && !order.empty(); --n) {
         const quint64 id = order.front();
         order.pop_front();
-        const auto it = m_lives.find(id);
-        if (it == m_lives.end() || (endedOnly && !it->second.ended))
+        Life *life = m_lives.find(id);
+        if (!life || (endedOnly && !life->ended))
             continue;
         if (id == m_pinned) {
             order.push_back(id);
             continue;
         }
-        m_entries -= qint64(it->second.entries.size());
-        m_lives.erase(it);
-        ++m_dropped;
+        drop(id, *life);
         return true;
     }
     return false;
 }
 
+void MessageHistory::drop(quint64 message, Life &life)
+{
+    // The chain goes to the front of the free list whole.
+    if (life.head >= 0) {
+        m_pool[std::size_t(life.tail)].next = m_free;
+        m_free = life.head;
+    }
+    m_entries -= life.count;
+    m_lives.erase(message);
+    ++m_dropped;
+}
+
 void MessageHistory::clear()
 {
     m_lives.clear();
+    m_pool.clear();
+    m_free = -1;
     m_firstSeen.clear();
     m_endedOrder.clear();
     m_entries = 0;
@@ -143,22 +171,20 @@ void MessageHistory::clear()
 
 qint64 MessageHistory::revision(quint64 message) const
 {
-    const auto it = m_lives.find(message);
-    return it == m_lives.end() ? -1 : qint64(it->second.entries.size());
+    const Life *life = m_lives.find(message);
+    return life ? life->count : -1;
 }
 
 std::shared_ptr<const MessagePassport> MessageHistory::passport(quint64 message) const
 {
     auto p = std::make_shared<MessagePassport>();
     p->message = message;
-    const auto it = m_lives.find(message);
-    if (it == m_lives.end())
+    const Life *life = m_lives.find(message);
+    if (!life)
         return p;
-    const std::vector<Entry> &entries = it->second.entries;
-    // Every message starts with the send that stored it; a life without it lost its start.
-    p->complete = !entries.empty() && entries.front().kind == TraceKind::Sent;
-    p->entries.reserve(qsizetype(entries.size()));
-    for (const Entry &e : entries) {
+    p->entries.reserve(life->count);
+    for (qint32 i = life->head; i >= 0; i = m_pool[std::size_t(i)].next) {
+        const Entry &e = m_pool[std::size_t(i)];
         PassportEntry out{e.time, e.node, e.kind, e.a, e.b, {}, e.visibleAt};
         if (e.kind == TraceKind::Delayed || e.kind == TraceKind::VisibilityChanged)
             out.visibleAt = e.a;
@@ -170,6 +196,8 @@ std::shared_ptr<const MessagePassport> MessageHistory::passport(quint64 message)
         }
         p->entries.append(out);
     }
+    // Every message starts with the send that stored it; a life without it lost its start.
+    p->complete = !p->entries.isEmpty() && p->entries.front().kind == TraceKind::Sent;
     return p;
 }
 

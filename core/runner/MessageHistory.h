@@ -1,5 +1,6 @@
 #pragma once
 
+#include "sim/FlatIdMap.h"
 #include "sim/SimTime.h"
 #include "sim/Trace.h"
 
@@ -8,7 +9,6 @@
 
 #include <deque>
 #include <memory>
-#include <unordered_map>
 #include <vector>
 
 namespace flowlab {
@@ -61,15 +61,19 @@ public:
     /// The engine whose queues issue the receipt handles (null: none are read).
     void setEngine(const Engine *engine) { m_engine = engine; }
     void record(const TraceRecord &r) override;
-    /// Forgets everything (a new or reset simulation); the pin stays.
+    /// Forgets everything (a new or reset simulation); the pin and the recording switch stay.
     void clear();
+    /// While off, records are ignored (the runner turns it on while someone inspects: it
+    /// costs about as much as the engine's own work per message in a fast run).
+    void setRecording(bool on) { m_recording = on; }
+    bool recording() const { return m_recording; }
     void pin(quint64 message) { m_pinned = message; }
 
     /// The passport of `message` as recorded so far (empty and incomplete when unknown).
     std::shared_ptr<const MessagePassport> passport(quint64 message) const;
     /// Changes whenever the life of `message` gains an entry; -1 when it is not held.
     qint64 revision(quint64 message) const;
-    bool holds(quint64 message) const { return m_lives.count(message) > 0; }
+    bool holds(quint64 message) const { return m_lives.contains(message); }
     qint64 entryCount() const { return m_entries; }
     /// Messages whose lives were dropped to stay within the bound.
     quint64 droppedLives() const { return m_dropped; }
@@ -82,13 +86,18 @@ private:
         qint64 b;
         quint64 serial;    ///< Received: the receipt handle's serial
         SimTime visibleAt; ///< Received: when the flight was to end
-        int node;
+        qint32 next;       ///< the life's next entry in m_pool, -1 = last
+        qint32 node;
         TraceKind kind;
     };
+    /// A message's entries are a chain in one pool (no allocation per message: this sees
+    /// every trace record of the run).
     struct Life
     {
-        std::vector<Entry> entries;
-        int queue = 0; ///< the queue holding it now (for purges)
+        qint32 head = -1;
+        qint32 tail = -1;
+        qint32 count = 0;
+        qint32 queue = 0; ///< the queue holding it now (for purges)
         bool ended = false;
     };
 
@@ -97,14 +106,18 @@ private:
     void purge(const TraceRecord &r);
     void evict();
     bool evictFrom(std::deque<quint64> &order, bool endedOnly);
+    void drop(quint64 message, Life &life);
     const SqsQueue *queue(int node) const;
 
     const Engine *m_engine = nullptr;
+    bool m_recording = true;
     int m_maxEntries;
     qint64 m_entries = 0;
     quint64 m_pinned = 0;
     quint64 m_dropped = 0;
-    std::unordered_map<quint64, Life> m_lives;
+    FlatIdMap<Life> m_lives;
+    std::vector<Entry> m_pool;
+    qint32 m_free = -1;               ///< first free entry of m_pool, chained through `next`
     std::deque<quint64> m_firstSeen;  ///< message ids by first record (may hold stale ids)
     std::deque<quint64> m_endedOrder; ///< message ids by end (may hold stale ids)
 };

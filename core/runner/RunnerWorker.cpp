@@ -39,6 +39,7 @@ RunnerWorker::RunnerWorker(QObject *parent)
     connect(m_timer, &QTimer::timeout, this, &RunnerWorker::tick);
     m_observers.add(&m_recorder);
     m_observers.add(&m_history);
+    m_history.setRecording(false); // until someone inspects
     m_sinceFrame.start();
     m_wall.start();
 }
@@ -339,6 +340,7 @@ void RunnerWorker::setPeekQueue(int nodeId)
 {
     m_peekNode = nodeId;
     m_peek.reset();
+    updateHistoryRecording();
     if (m_sim && !m_running)
         publish();
 }
@@ -348,8 +350,21 @@ void RunnerWorker::setPassportMessage(quint64 messageId)
     m_passportMessage = messageId;
     m_history.pin(messageId);
     m_passport.reset();
+    updateHistoryRecording();
     if (m_sim && !m_running)
         publish();
+}
+
+void RunnerWorker::updateHistoryRecording()
+{
+    // Lives are recorded while a queue is peeked at or a passport is shown: from then on
+    // passports are complete. Off again, the history is dropped, as it would have gaps.
+    const bool on = m_peekNode != 0 || m_passportMessage != 0;
+    if (on == m_history.recording())
+        return;
+    m_history.setRecording(on);
+    if (!on)
+        m_history.clear();
 }
 
 void RunnerWorker::addInspection(Frame *frame)

@@ -72,6 +72,7 @@ private:
     void editDone(bool ok, const QString &why);
     void publish();
     void addInspection(Frame *frame);
+    void updateHistoryRecording();
 
     std::unique_ptr<Simulation> m_sim;
     std::unique_ptr<SqsService> m_sqs; ///< made on the first API call, per simulation

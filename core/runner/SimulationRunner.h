@@ -71,6 +71,10 @@ public:
     void setPeekQueue(int nodeId);
     /// From now on every frame carries the passport (whole life) of message `messageId`
     /// (0: none).
+    ///
+    /// The lives of messages (for passports) are recorded while a peek queue or a passport
+    /// message is set, and dropped when both are cleared: a passport covers what happened
+    /// since inspection began.
     void setPassportMessage(quint64 messageId);
 
 signals:

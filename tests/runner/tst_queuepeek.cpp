@@ -297,6 +297,14 @@ void TestQueuePeek::runnerFramesCarryPeekAndPassport()
     const FramePtr g = frames.last().at(0).value<FramePtr>();
     QVERIFY(!g->peek);
     QVERIFY(!g->passport);
+
+    // Inspection off dropped the lives recorded so far: a passport asked for now is empty.
+    runner.setPassportMessage(1);
+    QTRY_VERIFY(frames.last().at(0).value<FramePtr>()->passport);
+    const FramePtr h = frames.last().at(0).value<FramePtr>();
+    QCOMPARE(h->passport->message, quint64(1));
+    QVERIFY(h->passport->entries.isEmpty());
+    QVERIFY(!h->passport->complete);
 }
 
 QTEST_GUILESS_MAIN(TestQueuePeek)

@@ -15,8 +15,10 @@
 #include "runner/SimulationRunner.h"
 #include "sim/SqsService.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDockWidget>
+#include <QGraphicsSceneMouseEvent>
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -40,6 +42,7 @@ private slots:
     void emptyStates();
     void passportListsThreeReceives();
     void tokenHitTesting();
+    void clickOnATokenAsksForItsPassport();
     void queueToolTip_data();
     void queueToolTip();
     void windowWiresTheDocks();
@@ -370,6 +373,51 @@ void TestInspection::tokenHitTesting()
     QCOMPARE(layer.messageAt(QPointF(500, 30)), quint64(0));
 }
 
+void TestInspection::clickOnATokenAsksForItsPassport()
+{
+    DiagramDocument doc;
+    DiagramScene scene(&doc);
+    const int producer = doc.addNode(NodeKind::Producer, QPointF(0, 0));
+    const int queue = doc.addNode(NodeKind::SqsQueue, QPointF(400, 0));
+    QVERIFY(scene.tryLink(producer, queue));
+    TokenLayer *tokens = scene.tokenLayer();
+    tokens->setTravelTime(1000000); // it stays half-way for the test's duration
+    tokens->addToken(producer, queue, 0, TraceKind::Sent, 500000, 77);
+    // Find the token: the only spot between the cards where it is within a pixel.
+    QPointF at(-1, -1);
+    for (int x = 0; x <= 400 && at.x() < 0; ++x) {
+        for (int y = -60; y <= 60; ++y) {
+            if (tokens->messageAt(QPointF(x, y), 1) == 77) {
+                at = QPointF(x, y);
+                break;
+            }
+        }
+    }
+    QVERIFY(at.x() > 100 && at.x() < 300);
+
+    QSignalSpy clicked(&scene, &DiagramScene::tokenClicked);
+    auto press = [&](QPointF pos, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+        QGraphicsSceneMouseEvent e(QEvent::GraphicsSceneMousePress);
+        e.setScenePos(pos);
+        e.setButton(Qt::LeftButton);
+        e.setButtons(Qt::LeftButton);
+        e.setModifiers(modifiers);
+        QApplication::sendEvent(&scene, &e);
+        QGraphicsSceneMouseEvent r(QEvent::GraphicsSceneMouseRelease);
+        r.setScenePos(pos);
+        r.setButton(Qt::LeftButton);
+        QApplication::sendEvent(&scene, &r);
+    };
+    press(at + QPointF(3, 2));
+    QCOMPARE(clicked.size(), 1);
+    QCOMPARE(clicked.first().first().toULongLong(), quint64(77));
+    // A card is above the tokens; Ctrl+click is for selecting.
+    press(QPointF(0, 0));
+    press(at, Qt::ControlModifier);
+    press(at + QPointF(0, 40));
+    QCOMPARE(clicked.size(), 1);
+}
+
 void TestInspection::queueToolTip_data()
 {
     QTest::addColumn<int>("kind");
@@ -380,8 +428,7 @@ void TestInspection::queueToolTip_data()
                                                {QStringLiteral("inFlight"), 3},
                                                {QStringLiteral("delayed"), 0},
                                                {QStringLiteral("ageOfOldest"), 4.2}}
-                           << QStringLiteral(
-                                  "Visible 12 · In flight 3 · Delayed 0 · Oldest 4.2 s");
+                           << QStringLiteral("Visible 12 · In flight 3 · Delayed 0 · Oldest 4.2 s");
     QTest::newRow("consumers") << int(NodeKind::ConsumerGroup)
                                << QVector<Counter>{{QStringLiteral("busy"), 3},
                                                    {QStringLiteral("workers"), 4},
@@ -415,7 +462,10 @@ void TestInspection::windowWiresTheDocks()
     flowlab::test::TestWindow w;
     QVERIFY(w.loadFile(flowlab::test::kExamples
                        + QStringLiteral("visibility-timeout-too-short.flowlab")));
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
     QVERIFY(!w.queuePeekDock()->isVisible());
+    QVERIFY(!w.passportDock()->isVisible());
     auto *toggle = w.queuePeekDock()->toggleViewAction();
     QCOMPARE(toggle->shortcut(), QKeySequence(QStringLiteral("Ctrl+Shift+M")));
 
@@ -428,23 +478,35 @@ void TestInspection::windowWiresTheDocks()
     QCOMPARE(w.queuePeek()->queue(), 4);
     w.scene()->selectIds({2});
 
-    // Run a little: the table fills from the frames.
-    w.runController()->setSpeed(0);
-    w.runController()->run();
-    QTRY_VERIFY_WITH_TIMEOUT(w.runController()->lastFrame()
-                                 && w.runController()->lastFrame()->time > 20 * kSecond,
-                             30000);
-    w.runController()->pause();
+    // Run a little with the table hidden: no peeks. Then shown: the table fills.
+    RunController *run = w.runController();
+    run->setSpeed(0);
+    run->step();
+    QTRY_VERIFY(run->lastFrame() && run->lastFrame()->eventsProcessed > 0);
+    QVERIFY(!run->lastFrame()->peek);
+    toggle->trigger();
+    QVERIFY(w.queuePeekDock()->isVisible());
+    run->run();
+    QTRY_VERIFY_WITH_TIMEOUT(run->lastFrame() && run->lastFrame()->time > 20 * kSecond, 30000);
+    run->pause();
     QTRY_VERIFY(w.queuePeek()->model()->peek() != nullptr);
     QCOMPARE(w.queuePeek()->model()->peek()->nodeId, 2);
 
-    // A token clicked on the canvas opens its passport.
+    // A token clicked on the canvas opens its passport: complete, as the lives were recorded
+    // since the table opened.
     emit w.scene()->tokenClicked(5);
-    QVERIFY(w.passportDock()->isVisibleTo(&w));
+    QVERIFY(w.passportDock()->isVisible());
     QCOMPARE(w.passport()->message(), quint64(5));
     QTRY_VERIFY(w.passport()->table()->rowCount() > 0);
     QCOMPARE(w.passport()->table()->item(0, PassportWidget::EventColumn)->text(),
              QStringLiteral("Sent"));
+    QCOMPARE(w.passport()->noteText(), QString());
+
+    // Both docks closed: the frames carry neither.
+    w.queuePeekDock()->close();
+    w.passportDock()->close();
+    run->step();
+    QTRY_VERIFY(run->lastFrame() && !run->lastFrame()->peek && !run->lastFrame()->passport);
 
     // A new document forgets both.
     w.newDocument();

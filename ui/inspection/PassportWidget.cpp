@@ -155,11 +155,12 @@ void PassportWidget::updateHeader()
         if (!m_passport)
             note = tr("Run the simulation to see this message's life.");
         else if (!hasEntries)
-            note = tr("Nothing is recorded about this message: the history keeps the most "
-                      "recent records only, or the message is from an earlier run.");
+            note = tr("Nothing is recorded about this message. Lives are recorded while Queue "
+                      "Messages or Message Passport is open, and the most recent ones only.");
         else if (!m_passport->complete)
-            note = tr("The start of this message's life is no longer kept: the history keeps "
-                      "the most recent records only.");
+            note = tr("The start of this message's life was not recorded: lives are recorded "
+                      "while Queue Messages or Message Passport is open, and the most recent "
+                      "ones only.");
     }
     // The note sits above the entries, or stands in for them when there are none.
     m_note->setText(hasEntries ? note : QString());
