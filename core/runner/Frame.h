@@ -1,6 +1,6 @@
 #pragma once
 
-#include "MessageHistory.h"
+#include "MessagePassport.h"
 #include "QueuePeek.h"
 #include "sim/SimNode.h"
 #include "sim/SimTime.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runner/MessageHistory.h"
+#include "runner/MessagePassport.h"
 #include "runner/QueuePeek.h"
 
 #include <QString>
