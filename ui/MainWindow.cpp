@@ -74,6 +74,7 @@ MainWindow::MainWindow(QWidget *parent)
         statusBar()->showMessage(reason, kMessageMs);
     });
     connect(m_run, &RunController::frameApplied, this, &MainWindow::showFrame);
+    connectInspection();
     connect(m_run, &RunController::runningChanged, this, &MainWindow::updateRunState);
     connect(m_run, &RunController::liveChanged, this, [this](bool live) {
         m_inspector->setLive(live);
@@ -146,6 +147,7 @@ void MainWindow::createDocks()
     m_inspectorDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     createNarrationDocks();
+    createInspectionDocks();
 }
 
 void MainWindow::createRunToolBar()

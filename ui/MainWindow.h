@@ -23,6 +23,8 @@ class BreakpointsWidget;
 class EventLogWidget;
 class InspectorWidget;
 class PaletteWidget;
+class PassportWidget;
+class QueuePeekWidget;
 class RunController;
 class SpeedComboBox;
 
@@ -53,6 +55,10 @@ public:
     InspectorWidget *inspector() const { return m_inspector; }
     EventLogWidget *eventLog() const { return m_eventLog; }
     BreakpointsWidget *breakpointsPanel() const { return m_breakpoints; }
+    QueuePeekWidget *queuePeek() const { return m_queuePeek; }
+    PassportWidget *passport() const { return m_passport; }
+    QDockWidget *queuePeekDock() const { return m_queuePeekDock; }
+    QDockWidget *passportDock() const { return m_passportDock; }
     /// The file name shown in the title ("orders.flowlab", "Untitled").
     QString documentName() const { return m_documentName; }
 
@@ -131,6 +137,13 @@ private:
     void showShortcuts();
     void showAbout();
 
+    // MainWindowInspection.cpp
+    void createInspectionDocks();
+    void connectInspection();
+    void followSelectedQueue();
+    void syncInspection();
+    void showPassport(quint64 message);
+
     // MainWindowFile.cpp
     void openWithDialog();
     bool loadOrWarn(const QString &path);
@@ -158,6 +171,10 @@ private:
     QDockWidget *m_breakpointsDock = nullptr;
     QAction *m_addBreakpointAction = nullptr;
     QAction *m_pauseWhenAction = nullptr;
+    QueuePeekWidget *m_queuePeek = nullptr;
+    QDockWidget *m_queuePeekDock = nullptr;
+    PassportWidget *m_passport = nullptr;
+    QDockWidget *m_passportDock = nullptr;
     SpeedComboBox *m_speed = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_clockLabel = nullptr;

@@ -227,6 +227,8 @@ void MainWindow::createMenus()
     view->addSeparator();
     view->addAction(m_paletteDock->toggleViewAction());
     view->addAction(m_inspectorDock->toggleViewAction());
+    view->addAction(m_queuePeekDock->toggleViewAction());
+    view->addAction(m_passportDock->toggleViewAction());
 
     QMenu *sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addAction(m_runAction);

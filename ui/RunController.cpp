@@ -32,6 +32,8 @@ void RunController::replaceRunner()
     m_runner = new SimulationRunner(this);
     m_runner->setSpeed(m_speed);
     m_runner->setBreakpoints(m_breakpoints);
+    m_runner->setPeekQueue(m_peekQueue);
+    m_runner->setPassportMessage(m_passportMessage);
     connect(m_runner, &SimulationRunner::frameReady, this, &RunController::onFrame);
     connect(m_runner, &SimulationRunner::editRefused, this, [this](const QString &reason) {
         emit message(tr("The running simulation refused the change: %1").arg(reason));
@@ -265,6 +267,26 @@ QString RunController::formatSpeed(double speed)
     if (!(speed > 0))
         return tr("as fast as possible");
     return QLocale().toString(speed, 'g', 4) + QStringLiteral("×");
+}
+
+} // namespace flowlab
+
+namespace flowlab {
+
+void RunController::setPeekQueue(int nodeId)
+{
+    if (nodeId == m_peekQueue)
+        return;
+    m_peekQueue = nodeId;
+    m_runner->setPeekQueue(nodeId);
+}
+
+void RunController::setPassportMessage(quint64 messageId)
+{
+    if (messageId == m_passportMessage)
+        return;
+    m_passportMessage = messageId;
+    m_runner->setPassportMessage(messageId);
 }
 
 } // namespace flowlab

@@ -81,6 +81,10 @@ public slots:
     void reset();
     /// 0.1 .. 1000, or 0 for as fast as possible.
     void setSpeed(double speed);
+    /// Frames carry a peek at this queue's messages (0: none), in this run and the next.
+    void setPeekQueue(int nodeId);
+    /// Frames carry this message's passport (0: none), in this run and the next.
+    void setPassportMessage(quint64 messageId);
 
 signals:
     void liveChanged(bool live);
@@ -114,6 +118,8 @@ private:
     double m_speed = 1.0;
     QVector<Breakpoint> m_breakpoints;
     bool m_breakPending = false; ///< a breakpoint's frame paused us, not the person
+    int m_peekQueue = 0;
+    quint64 m_passportMessage = 0;
     bool m_live = false;
     bool m_running = false;
     bool m_serving = false;

@@ -84,6 +84,7 @@ QString ShortcutsDialog::html(const QList<QMenu *> &menus)
     addRow(html, tr("Move the selection"), tr("Drag a selected node"));
     addRow(html, tr("Pan"), tr("Space+drag, or drag with the middle button"));
     addRow(html, tr("Zoom"), tr("Mouse wheel"));
+    addRow(html, tr("A message's passport"), tr("Click a moving token, or a row of Queue Messages"));
     html += QStringLiteral("</table>");
     return html;
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "MessagePassport.h"
+#include "QueuePeek.h"
 #include "model/DiagramEdit.h"
 #include "sim/SimNode.h"
 #include "sim/SimTime.h"
@@ -51,6 +53,11 @@ struct Frame
     QVector<DiagramEdit> diagramEdits;
     QString breakReason;        ///< why a breakpoint paused the run at `time`; empty: none did
     QVector<int> breakpointIds; ///< the breakpoints that fired (Breakpoint::id)
+    /// The messages of the queue chosen with SimulationRunner::setPeekQueue (null: none, or
+    /// not a queue). Shared between frames while it is unchanged.
+    std::shared_ptr<const QueuePeek> peek;
+    /// The life of the message chosen with SimulationRunner::setPassportMessage (null: none).
+    std::shared_ptr<const MessagePassport> passport;
 
     const NodeFrame *node(int nodeId) const
     {

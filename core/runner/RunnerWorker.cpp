@@ -37,6 +37,9 @@ RunnerWorker::RunnerWorker(QObject *parent)
     m_timer->setTimerType(Qt::PreciseTimer);
     m_timer->setInterval(kPacedTickMs);
     connect(m_timer, &QTimer::timeout, this, &RunnerWorker::tick);
+    m_observers.add(&m_recorder);
+    m_observers.add(&m_history);
+    m_history.setRecording(false); // until someone inspects
     m_sinceFrame.start();
     m_wall.start();
 }
@@ -64,14 +67,18 @@ void RunnerWorker::build()
     m_diagramEdits.clear();
     // The old engine goes first: it still points at the recorder, and two engines of a large
     // diagram need not be held at once.
-    m_breakpoints.attach(nullptr, &m_recorder);
+    m_breakpoints.attach(nullptr, &m_observers);
     m_sim.reset();
     m_recorder.clear();
+    m_history.clear();
+    m_peek.reset();
+    m_passport.reset();
     m_sim = std::make_unique<Simulation>(m_diagram, m_seedOverride);
     // Before start(): what the nodes do when they start (first polls) is traced too.
     m_breakHit = BreakpointMonitor::Hit();
     m_breakpoints.restart();
-    watchBreakpoints();
+    m_history.setEngine(&m_sim->engine());
+    watchBreakpoints(); // the engine's observer: the breakpoints, or straight the tee
     m_sim->start();
     m_finished = atEnd();
     m_lastError.clear();
@@ -153,13 +160,15 @@ void RunnerWorker::watchBreakpoints()
     if (!m_sim)
         return;
     Engine &engine = m_sim->engine();
-    m_breakpoints.attach(&engine, &m_recorder);
-    // Without an enabled breakpoint the monitor stays out of the trace path and the run loop
-    // takes its unchecked path: breakpoints cost nothing per event then.
+    // The trace goes to the tee (the frame recorder and the message history), through the
+    // breakpoint monitor when one is enabled. Without an enabled breakpoint the monitor stays
+    // out of the trace path and the run loop takes its unchecked path: breakpoints cost
+    // nothing per event then.
+    m_breakpoints.attach(&engine, &m_observers);
     if (m_breakpoints.active())
         engine.setObserver(&m_breakpoints);
     else
-        engine.setObserver(&m_recorder);
+        engine.setObserver(&m_observers);
 }
 
 void RunnerWorker::setNodeSetting(int nodeId, const QString &key, const QVariant &value)
@@ -354,6 +363,7 @@ void RunnerWorker::publish()
     frame->breakReason = std::move(m_breakHit.reason);
     frame->breakpointIds = std::move(m_breakHit.ids);
     m_breakHit = BreakpointMonitor::Hit();
+    addInspection(frame.get());
     m_sinceFrame.restart();
     emit frameReady(FramePtr(std::move(frame)));
 }
@@ -388,6 +398,70 @@ void RunnerWorker::callSqs(const QString &action,
         tick();
     else
         publish();
+}
+
+} // namespace flowlab
+
+namespace flowlab {
+
+namespace {
+// A running queue is peeked at most this often (the frames in between share the snapshot):
+// a table is read at this pace, and a queue of a million messages costs a few ms a look.
+constexpr qint64 kPeekIntervalNs = 100'000'000;
+} // namespace
+
+void RunnerWorker::setPeekQueue(int nodeId)
+{
+    m_peekNode = nodeId;
+    m_peek.reset();
+    updateHistoryRecording();
+    if (m_sim && !m_running)
+        publish();
+}
+
+void RunnerWorker::setPassportMessage(quint64 messageId)
+{
+    m_passportMessage = messageId;
+    m_history.pin(messageId);
+    m_passport.reset();
+    updateHistoryRecording();
+    if (m_sim && !m_running)
+        publish();
+}
+
+void RunnerWorker::updateHistoryRecording()
+{
+    // Lives are recorded while a queue is peeked at or a passport is shown: from then on
+    // passports are complete. Off again, the history is dropped, as it would have gaps.
+    const bool on = m_peekNode != 0 || m_passportMessage != 0;
+    if (on == m_history.recording())
+        return;
+    m_history.setRecording(on);
+    if (!on)
+        m_history.clear();
+}
+
+void RunnerWorker::addInspection(Frame *frame)
+{
+    const Engine &engine = m_sim->engine();
+    if (m_peekNode == 0) {
+        m_peek.reset();
+    } else if (!m_peek || !m_running || m_sincePeek.nsecsElapsed() >= kPeekIntervalNs) {
+        m_peek = QueuePeek::take(engine, m_peekNode);
+        m_sincePeek.restart();
+    }
+    frame->peek = m_peek;
+
+    if (m_passportMessage == 0) {
+        m_passport.reset();
+    } else {
+        const qint64 revision = m_history.revision(m_passportMessage);
+        if (!m_passport || revision != m_passportRevision) {
+            m_passport = m_history.passport(m_passportMessage);
+            m_passportRevision = revision;
+        }
+    }
+    frame->passport = m_passport;
 }
 
 } // namespace flowlab

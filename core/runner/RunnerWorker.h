@@ -3,6 +3,8 @@
 #include "Breakpoints.h"
 #include "Frame.h"
 #include "FrameRecorder.h"
+#include "MessageHistory.h"
+#include "TraceTee.h"
 #include "model/Diagram.h"
 #include "sim/SimTime.h"
 #include "sim/SqsService.h"
@@ -52,6 +54,10 @@ public:
                  const QString &host,
                  const QString &accessKey,
                  SqsService::Reply reply);
+    /// Frames carry a peek at this queue from now on (0: none).
+    void setPeekQueue(int nodeId);
+    /// Frames carry the passport of this message from now on (0: none).
+    void setPassportMessage(quint64 messageId);
 
 signals:
     void frameReady(flowlab::FramePtr frame);
@@ -70,6 +76,8 @@ private:
     void updateTimer();
     void editDone(bool ok, const QString &why);
     void publish();
+    void addInspection(Frame *frame);
+    void updateHistoryRecording();
 
     std::unique_ptr<Simulation> m_sim;
     std::unique_ptr<SqsService> m_sqs; ///< made on the first API call, per simulation
@@ -78,6 +86,16 @@ private:
     FrameRecorder m_recorder;
     BreakpointMonitor m_breakpoints;   ///< the engine's observer (before m_recorder) when active
     BreakpointMonitor::Hit m_breakHit; ///< fired, not yet published
+    MessageHistory m_history;          ///< every message's life, for passports
+    TraceTee m_observers;              ///< what the engine reports to: the recorder and the history
+
+    // Inspection (see setPeekQueue, setPassportMessage).
+    int m_peekNode = 0;
+    std::shared_ptr<const QueuePeek> m_peek;
+    QElapsedTimer m_sincePeek;
+    quint64 m_passportMessage = 0;
+    std::shared_ptr<const MessagePassport> m_passport;
+    qint64 m_passportRevision = -1;
 
     QTimer *m_timer;
     bool m_running = false;

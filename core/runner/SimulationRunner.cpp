@@ -133,3 +133,17 @@ void SimulationRunner::callSqs(const QString &action,
 }
 
 } // namespace flowlab
+
+namespace flowlab {
+
+void SimulationRunner::setPeekQueue(int nodeId)
+{
+    post([worker = m_worker, nodeId] { worker->setPeekQueue(nodeId); });
+}
+
+void SimulationRunner::setPassportMessage(quint64 messageId)
+{
+    post([worker = m_worker, messageId] { worker->setPassportMessage(messageId); });
+}
+
+} // namespace flowlab

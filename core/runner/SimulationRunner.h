@@ -70,6 +70,18 @@ public:
                  const QString &accessKey,
                  std::function<void(const SqsError &, const QJsonObject &)> reply);
 
+    // Inspection: what the frames carry besides the figures. Both survive load() and reset().
+    /// From now on every frame carries a peek at the messages of queue `nodeId` (0: none).
+    /// Peeking changes nothing in the simulation.
+    void setPeekQueue(int nodeId);
+    /// From now on every frame carries the passport (whole life) of message `messageId`
+    /// (0: none).
+    ///
+    /// The lives of messages (for passports) are recorded while a peek queue or a passport
+    /// message is set, and dropped when both are cleared: a passport covers what happened
+    /// since inspection began.
+    void setPassportMessage(quint64 messageId);
+
 signals:
     void frameReady(flowlab::FramePtr frame);
     /// A live edit the simulation refused, with its reason; nothing changed.

@@ -243,4 +243,20 @@ void SqsFifoStore::clear(std::vector<Message> &out)
     m_count = 0;
 }
 
+void SqsStandardStore::forEachVisible(const std::function<void(const Message &)> &fn) const
+{
+    for (const Message &m : m_fresh)
+        fn(m);
+    for (const Message &m : m_back)
+        fn(m);
+}
+
+void SqsFifoStore::forEachVisible(const std::function<void(const Message &)> &fn) const
+{
+    for (const auto &entry : m_groups) {
+        for (const Message &m : entry.second.messages)
+            fn(m);
+    }
+}
+
 } // namespace flowlab

@@ -3,6 +3,7 @@
 #include "Message.h"
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <set>
 #include <unordered_map>
@@ -42,6 +43,9 @@ public:
     virtual bool popOldestBefore(SimTime cutoff, Message *out) = 0;
     /// Removes every visible message into `out` (purge); FIFO forgets all flights.
     virtual void clear(std::vector<Message> &out) = 0;
+    /// Calls `fn` for every visible message, in no particular order; changes nothing (a
+    /// peek at the queue).
+    virtual void forEachVisible(const std::function<void(const Message &)> &fn) const = 0;
 };
 
 /// Standard queue: messages in (enqueue time, arrival) order. New messages append to a
@@ -59,6 +63,7 @@ public:
     SimTime oldestEnqueuedAt() const override;
     bool popOldestBefore(SimTime cutoff, Message *out) override;
     void clear(std::vector<Message> &out) override;
+    void forEachVisible(const std::function<void(const Message &)> &fn) const override;
 
 private:
     bool popOldest(Message *out);
@@ -80,6 +85,7 @@ public:
     SimTime oldestEnqueuedAt() const override;
     bool popOldestBefore(SimTime cutoff, Message *out) override;
     void clear(std::vector<Message> &out) override;
+    void forEachVisible(const std::function<void(const Message &)> &fn) const override;
 
     int inFlightInGroup(quint32 group) const;
 

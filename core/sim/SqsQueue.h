@@ -12,6 +12,7 @@
 #include <QHash>
 
 #include <deque>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 #include <vector>
@@ -149,6 +150,15 @@ struct SqsQueueStats
     double visibleArea = 0.0; ///< integral of the visible count over time, msg*s
 };
 
+/// One message as a peek at a queue sees it (SqsQueue::forEachMessage).
+struct SqsMessageView
+{
+    enum class State : quint8 { Visible, InFlight, Delayed };
+    const Message *message = nullptr;
+    State state = State::Visible;
+    SimTime visibleAt = -1; ///< in flight: visible again at; delayed: released at; else -1
+};
+
 class SqsQueue : public SimNode
 {
 public:
@@ -220,6 +230,21 @@ public:
     SqsQueueStats stats() const;
     /// Time from send to first receive, over all first receives.
     const LatencyHistogram &queueWaitHistogram() const { return m_waitHistogram; }
+
+    // --- Inspection (const: no random draw, no trace record, no counter changes) --------
+    /// Calls `fn` for every message the queue holds (visible, in flight, delayed), in no
+    /// particular order.
+    void forEachMessage(const std::function<void(const SqsMessageView &)> &fn) const;
+    /// The serial of the newest receipt handle issued, 0 before the first receive. While a
+    /// Received trace record is being observed, it is the serial of that receive's handle
+    /// (the record is made right after the handle is issued).
+    quint64 lastReceiptSerial() const { return m_receiveSerial; }
+    /// When an in-flight message becomes visible again; -1 when it is not in flight.
+    SimTime inFlightVisibleAt(quint64 messageId) const
+    {
+        const InFlight *entry = m_inFlight.find(messageId);
+        return entry ? entry->visibleAt : -1;
+    }
 
     // --- SimNode ----------------------------------------------------------------------
     void start() override;

@@ -178,4 +178,25 @@ QVector<QPair<QString, QString>> SqsQueue::summary() const
     return rows;
 }
 
+void SqsQueue::forEachMessage(const std::function<void(const SqsMessageView &)> &fn) const
+{
+    SqsMessageView view;
+    m_store->forEachVisible([&](const Message &m) {
+        view.message = &m;
+        fn(view);
+    });
+    view.state = SqsMessageView::State::InFlight;
+    m_inFlight.forEach([&](quint64, const InFlight &entry) {
+        view.message = &entry.message;
+        view.visibleAt = entry.visibleAt;
+        fn(view);
+    });
+    view.state = SqsMessageView::State::Delayed;
+    for (const Delayed &d : m_delayed) {
+        view.message = &d.message;
+        view.visibleAt = d.releaseAt;
+        fn(view);
+    }
+}
+
 } // namespace flowlab

@@ -54,6 +54,8 @@ public:
     /// on the client's first send or receive, to the left of the diagram. Null if it cannot
     /// be added.
     SqsClientNode *clientFor(const QString &accessKey);
+    /// The MessageId text clients get for message `id` (a UUID, the same every time).
+    static QString messageIdText(quint64 id);
 
 private:
     struct QueueMeta
@@ -78,7 +80,6 @@ private:
                          const QString &accessKey,
                          SqsSendRequest *out) const;
     QJsonObject sendResult(const SqsSendRequest &request, const SqsSendResult &result) const;
-    QString messageIdText(quint64 id) const;
     void dropLongPolls(int queueNode);
     /// Draws the path of a client's messages: a flow link from -> to, unless there is one.
     void linkClient(int from, int to);

@@ -99,7 +99,7 @@ void SqsService::dropLongPolls(int queueNode)
     m_waiter->dropQueue(queueNode);
 }
 
-QString SqsService::messageIdText(quint64 id) const
+QString SqsService::messageIdText(quint64 id)
 {
     // A UUID (version 4 layout) that is the same for the same message every time.
     const quint64 hi = splitMix64(id ^ 0x5157534D45535347ULL);

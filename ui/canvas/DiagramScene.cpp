@@ -352,7 +352,7 @@ void DiagramScene::applyFrame(const FramePtr &frame)
             const double behind = double(std::clamp<SimTime>(frame->time - t.time, 0, span));
             age = int(behind / double(span) * double(wallSpan));
         }
-        m_tokens->addToken(t.from, t.to, t.colorKey, t.kind, age);
+        m_tokens->addToken(t.from, t.to, t.colorKey, t.kind, age, t.message);
     }
     m_lastFrameTime = frame->time;
     m_lastFrameWallMs = wallNow;

@@ -95,11 +95,14 @@ signals:
     void nodeActivated(int nodeId);
     /// Nodes were added or removed or the document was replaced.
     void contentChanged();
+    /// A moving token was clicked: the message it stands for.
+    void tokenClicked(quint64 message);
 
 protected:
     void drawBackground(QPainter *painter, const QRectF &rect) override;
     /// Escape cancels a link being dragged.
     void keyPressEvent(QKeyEvent *event) override;
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     friend class NodeItem;

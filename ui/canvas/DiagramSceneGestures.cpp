@@ -7,9 +7,11 @@
 #include "HintBubbleItem.h"
 #include "LinkItem.h"
 #include "NodeItem.h"
+#include "TokenLayer.h"
 #include "document/DiagramDocument.h"
 
 #include <QApplication>
+#include <QGraphicsSceneMouseEvent>
 #include <QKeyEvent>
 #include <QUndoStack>
 
@@ -215,6 +217,29 @@ NodeItem *DiagramScene::nodeItemAt(const QPointF &scenePos, int excludeId) const
             best = item;
     }
     return best;
+}
+
+} // namespace flowlab
+
+namespace flowlab {
+
+void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    // A plain click on a moving token (not on a card, which is drawn above the tokens) asks
+    // for that message's passport; everything else is the usual selection and dragging.
+    if (event->button() == Qt::LeftButton && event->modifiers() == Qt::NoModifier) {
+        const QList<QGraphicsItem *> under = items(event->scenePos());
+        const bool onCard = std::any_of(under.begin(), under.end(), [](QGraphicsItem *item) {
+            return qgraphicsitem_cast<NodeItem *>(item) != nullptr;
+        });
+        const quint64 message = onCard ? 0 : m_tokens->messageAt(event->scenePos());
+        if (message != 0) {
+            event->accept();
+            emit tokenClicked(message);
+            return;
+        }
+    }
+    QGraphicsScene::mousePressEvent(event);
 }
 
 } // namespace flowlab

@@ -6,6 +6,8 @@
 #include <QCursor>
 #include <QFontMetricsF>
 #include <QGraphicsSceneMouseEvent>
+#include <QGraphicsView>
+#include <QToolTip>
 
 #include <cmath>
 
@@ -217,7 +219,13 @@ void NodeItem::invalidateLayer()
 
 void NodeItem::refreshToolTip()
 {
-    setToolTip(NodeText::toolTip(m_node, m_counters));
+    const QString text = NodeText::toolTip(m_node, m_counters);
+    if (text == toolTip())
+        return;
+    setToolTip(text);
+    // Qt does not re-read a tooltip on screen: while ours shows, show the new figures.
+    if (m_hovered && QToolTip::isVisible() && scene() && !scene()->views().isEmpty())
+        QToolTip::showText(QCursor::pos(), text, scene()->views().constFirst()->viewport());
 }
 
 QRectF NodeItem::boundingRect() const

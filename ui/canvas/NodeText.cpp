@@ -178,8 +178,14 @@ QString NodeText::toolTip(const Node &node, const QVector<Counter> &counters)
                        .arg(node.name.toHtmlEscaped(),
                             nodeKindDisplayName(node.kind),
                             subtitle(node).toHtmlEscaped());
-    if (counters.isEmpty())
-        return html;
+    if (counters.isEmpty()) {
+        const QString hint = node.kind == NodeKind::SqsQueue
+                                 ? str("Run the simulation to see its live figures here. "
+                                       "View ▸ Queue Messages lists its messages.")
+                                 : str("Run the simulation to see its live figures here.");
+        return html + str("<br><i style='color:#64748B'>%1</i>").arg(hint.toHtmlEscaped());
+    }
+    html += str("<br><b>%1</b>").arg(liveSummary(node, counters).toHtmlEscaped());
 
     static const QHash<QString, QString> labels = {
         {str("visible"), str("Visible")},
@@ -217,6 +223,32 @@ QString NodeText::toolTip(const Node &node, const QVector<Counter> &counters)
     }
     html += str("</table>");
     return html;
+}
+
+QString NodeText::liveSummary(const Node &node, const QVector<Counter> &counters)
+{
+    const QLocale locale;
+    auto count = [&](const char *name) {
+        return locale.toString(qint64(std::llround(counter(counters, QString::fromLatin1(name)))));
+    };
+    switch (node.kind) {
+    case NodeKind::SqsQueue:
+        return str("Visible %1 · In flight %2 · Delayed %3 · Oldest %4")
+            .arg(count("visible"),
+                 count("inFlight"),
+                 count("delayed"),
+                 duration(counter(counters, str("ageOfOldest"))));
+    case NodeKind::Producer:
+        return str("Sent %1 · %2 · Failed %3")
+            .arg(count("sent"), rate(counter(counters, str("rate"))), count("failed"));
+    case NodeKind::ConsumerGroup:
+        return str("Busy %1 of %2 · Processed %3 · Duplicates %4")
+            .arg(count("busy"), count("workers"), count("processed"), count("duplicates"));
+    case NodeKind::SqsClient:
+        return str("Sent %1 · Received %2 · Deleted %3")
+            .arg(count("sent"), count("received"), count("deleted"));
+    }
+    return {};
 }
 
 double NodeText::counter(const QVector<Counter> &counters, const QString &name, double fallback)

@@ -35,9 +35,13 @@ public:
     static QVector<FigureColumn> liveColumns(const Node &node, const QVector<Counter> &counters);
     /// Small red or amber notes for rare events worth noticing ("12 to DLQ", "3 expired").
     static QStringList alerts(const Node &node, const QVector<Counter> &counters);
-    /// Rich-text tooltip: name, kind, subtitle and, when `counters` is not empty, every
-    /// live figure with its name spelled out.
+    /// Rich-text tooltip: name, kind, subtitle and, when `counters` is not empty, a one-line
+    /// summary (liveSummary) and every live figure with its name spelled out; before a run,
+    /// a hint instead.
     static QString toolTip(const Node &node, const QVector<Counter> &counters);
+    /// The live figures that matter most, in one line of plain text: "Visible 12 · In flight
+    /// 3 · Delayed 0 · Oldest 4.2 s" for a queue.
+    static QString liveSummary(const Node &node, const QVector<Counter> &counters);
 
     /// The value of counter `name`, or `fallback` when the frame does not have it.
     static double counter(const QVector<Counter> &counters,

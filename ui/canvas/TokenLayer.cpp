@@ -69,7 +69,8 @@ bool TokenLayer::hasRoute(int from, int to) const
     return m_routeIndex.contains(routeKey(from, to));
 }
 
-void TokenLayer::addToken(int from, int to, quint32 colorKey, TraceKind kind, int ageMs)
+void TokenLayer::addToken(
+    int from, int to, quint32 colorKey, TraceKind kind, int ageMs, quint64 message)
 {
     const auto it = m_routeIndex.constFind(routeKey(from, to));
     if (it == m_routeIndex.constEnd())
@@ -87,7 +88,7 @@ void TokenLayer::addToken(int from, int to, quint32 colorKey, TraceKind kind, in
         sprite = palette;
     else
         sprite = int((colorKey - 1) % quint32(palette));
-    m_tokens.append(Token{*it, qint32(m_clock.elapsed() - std::max(ageMs, 0)), sprite});
+    m_tokens.append(Token{*it, qint32(m_clock.elapsed() - std::max(ageMs, 0)), sprite, message});
     if (!m_timer.isActive())
         m_timer.start();
 }
@@ -95,7 +96,35 @@ void TokenLayer::addToken(int from, int to, quint32 colorKey, TraceKind kind, in
 void TokenLayer::addTokens(const QVector<TokenSpawn> &spawns)
 {
     for (const TokenSpawn &s : spawns)
-        addToken(s.from, s.to, s.colorKey, s.kind);
+        addToken(s.from, s.to, s.colorKey, s.kind, 0, s.message);
+}
+
+bool TokenLayer::position(const Token &t, qint64 now, QPointF *out) const
+{
+    const qint64 age = now - t.startMs;
+    const Route &r = m_routes.at(t.route);
+    if (age < 0 || age >= m_travelMs || r.points.size() < 2)
+        return false;
+    const qreal f = qreal(age) / m_travelMs * (r.points.size() - 1);
+    const int i = std::min(int(f), int(r.points.size()) - 2);
+    *out = r.points[i] + (r.points[i + 1] - r.points[i]) * (f - i);
+    return true;
+}
+
+quint64 TokenLayer::messageAt(const QPointF &scenePos, qreal radius) const
+{
+    const qint64 now = m_clock.elapsed();
+    // Newest first, as the newest token at a spot is the one drawn on top.
+    for (qsizetype k = m_tokens.size() - 1; k >= 0; --k) {
+        const Token &t = m_tokens.at(k);
+        QPointF p;
+        if (t.message == 0 || !position(t, now, &p))
+            continue;
+        const QPointF d = p - scenePos;
+        if (d.x() * d.x() + d.y() * d.y() <= radius * radius)
+            return t.message;
+    }
+    return 0;
 }
 
 void TokenLayer::clearTokens()
@@ -266,13 +295,9 @@ void TokenLayer::paintScaled(QPainter *painter, qint64 now)
     painter->setPen(Qt::NoPen);
     const int palette = CanvasStyle::tokenPaletteSize();
     for (const Token &t : std::as_const(m_tokens)) {
-        const qint64 age = now - t.startMs;
-        const Route &r = m_routes.at(t.route);
-        if (age < 0 || age >= m_travelMs || r.points.size() < 2)
+        QPointF p;
+        if (!position(t, now, &p))
             continue;
-        const qreal f = qreal(age) / m_travelMs * (r.points.size() - 1);
-        const int i = std::min(int(f), int(r.points.size()) - 2);
-        const QPointF p = r.points[i] + (r.points[i + 1] - r.points[i]) * (f - i);
         painter->setBrush(t.sprite < palette    ? CanvasStyle::tokenColor(quint32(t.sprite + 1))
                           : t.sprite == palette ? CanvasStyle::tokenColor(0)
                                                 : CanvasStyle::tokenDeadLetter());

@@ -46,11 +46,16 @@ public:
 
     /// Starts a token from `from` to `to`, `ageMs` milliseconds into its trip (to spread the
     /// tokens of one frame over the time between frames). Tokens without a route are ignored.
-    void addToken(int from, int to, quint32 colorKey, TraceKind kind, int ageMs = 0);
+    /// `message` is the message the token stands for (messageAt() finds it), 0 for none.
+    void addToken(
+        int from, int to, quint32 colorKey, TraceKind kind, int ageMs = 0, quint64 message = 0);
     /// Starts one token per spawn, all at the start of their trip.
     void addTokens(const QVector<TokenSpawn> &spawns);
     /// Removes every token (Reset).
     void clearTokens();
+    /// The message of the newest token drawn within `radius` scene units of `scenePos` now,
+    /// or 0 (hit testing for a click on a token).
+    quint64 messageAt(const QPointF &scenePos, qreal radius = kDiameter) const;
 
     int tokenCount() const { return int(m_tokens.size()); }
     quint64 droppedTokens() const { return m_dropped; }
@@ -82,10 +87,13 @@ private:
     };
     struct Token
     {
-        qint32 route;   ///< index into m_routes
-        qint32 startMs; ///< on m_clock
-        qint32 sprite;  ///< index into the sprite set
+        qint32 route;    ///< index into m_routes
+        qint32 startMs;  ///< on m_clock
+        qint32 sprite;   ///< index into the sprite set
+        quint64 message; ///< the message it stands for, 0 = none
     };
+    /// Where token `t` is at `now` on the layer's clock; false when it is not under way.
+    bool position(const Token &t, qint64 now, QPointF *out) const;
 
     static quint64 routeKey(int from, int to)
     {
