@@ -5,6 +5,8 @@
 # resources/examples/ in the window on a virtual 1600×1000 screen (Xvfb), presses Run
 # (--run) and saves a picture of the window with --screenshot after SECONDS of wall time
 # (default 15, long enough for the visibility-timeout example to show its duplicates).
+# Then runs the screenshot drivers of tests/shots/ (e.g. docs/screenshots/charts.png, the
+# charts dock), each under the same virtual screen.
 # The window starts at its default size: the settings of these runs go to a throw-away
 # folder, not to yours. Set FLOWLAB_BUILD_DIR to use another build folder than build/.
 set -euo pipefail
@@ -28,4 +30,10 @@ for example in resources/examples/*.flowlab; do
     XDG_CONFIG_HOME=$settings xvfb-run -a -s "-screen 0 1600x1000x24" \
         "$build_dir/app/flowlab" "$example" --run --screenshot "$out" --after "$after"
     echo "$out"
+done
+# The screenshot drivers (tests/shots/*): each shows one part of the window in a given state
+# and writes its own picture(s) into the folder it is given.
+for shot in "$build_dir"/tests/shots/*/shot_*; do
+    [[ -x $shot ]] || continue
+    XDG_CONFIG_HOME=$settings xvfb-run -a -s "-screen 0 1600x1000x24" "$shot" docs/screenshots
 done

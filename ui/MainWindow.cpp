@@ -120,6 +120,8 @@ void MainWindow::createDocks()
     m_inspectorDock->setWidget(m_inspector);
     m_inspectorDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+
+    createChartsDock();
 }
 
 void MainWindow::createRunToolBar()
