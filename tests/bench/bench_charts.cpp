@@ -21,6 +21,7 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QLineSeries>
 #include <QTimer>
 
@@ -107,11 +108,14 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     initUiResources();
     double seconds = 30;
+    bool shown = true;
     ChartsWidget::Window window = ChartsWidget::Window::LastTenMinutes;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--seconds"))
             seconds = args[i + 1].toDouble();
+        else if (args[i] == QLatin1String("--shown"))
+            shown = args[i + 1] != QLatin1String("no");
         else if (args[i] == QLatin1String("--window"))
             window = args[i + 1] == QLatin1String("minute")  ? ChartsWidget::Window::LastMinute
                      : args[i + 1] == QLatin1String("whole") ? ChartsWidget::Window::WholeRun
@@ -146,7 +150,8 @@ int main(int argc, char *argv[])
     }
     charts.setPinned(kQueue, true);
     charts.setPinned(kConsumers, true);
-    charts.show();
+    if (shown)
+        charts.show();
 
     // The frames, made before the timing starts; the first fills the window.
     const int frames = int(seconds * 1000 / kFrameMs) + 60;
@@ -167,10 +172,9 @@ int main(int argc, char *argv[])
         ++redraws;
     });
     // Settle: the first layout and paint are not part of the steady state.
-    QElapsedTimer settle;
-    settle.start();
-    while (settle.elapsed() < 1000)
-        app.processEvents(QEventLoop::AllEvents, 50);
+    QEventLoop settle;
+    QTimer::singleShot(1000, &settle, &QEventLoop::quit);
+    settle.exec();
     redraws = 0;
 
     QTimer feed;

@@ -78,6 +78,21 @@ void chartOnly(ChartsWidget *charts, NodeKind kind, const QStringList &columns)
         charts->setMetricChecked(kind, m.column, columns.contains(m.column));
 }
 
+// The value of the line through `points` (time order) at time t.
+double lineAt(const QList<QPointF> &points, double t)
+{
+    for (qsizetype i = 0; i < points.size(); ++i) {
+        if (points[i].x() == t)
+            return points[i].y();
+        if (points[i].x() > t && i > 0) {
+            const QPointF a = points[i - 1];
+            const QPointF b = points[i];
+            return a.y() + (b.y() - a.y()) * (t - a.x()) / (b.x() - a.x());
+        }
+    }
+    return qQNaN();
+}
+
 int lineIndex(const ChartPanel *panel, int nodeId, const QString &column)
 {
     for (int i = 0; i < panel->series().size(); ++i) {
@@ -99,6 +114,7 @@ private slots:
 
     void thinningKeepsExtremes_data();
     void thinningKeepsExtremes();
+    void levelRunsKeepTheirEnds();
     void seriesMatchTheEngine();
     void axesSetOnlyWhenRangeChanges();
     void followsSelectionAndPins();
@@ -180,6 +196,24 @@ void TestCharts::thinningKeepsExtremes()
     }));
 }
 
+void TestCharts::levelRunsKeepTheirEnds()
+{
+    const std::vector<SimTime> times{kSecond,
+                                     2 * kSecond,
+                                     3 * kSecond,
+                                     4 * kSecond,
+                                     5 * kSecond,
+                                     6 * kSecond,
+                                     7 * kSecond,
+                                     8 * kSecond};
+    const std::vector<double> values{0, 0, 0, 0, 5, 5, 5, 0};
+    const QList<QPointF> expected{{1, 0}, {4, 0}, {5, 5}, {7, 5}, {8, 0}};
+    QCOMPARE(thinSeries(times, values, 0, 60, 300), expected);
+    // Rows past the end of a removed node's column are left out.
+    QCOMPARE(thinSeries(times, {1, 2}, 0, 60, 300), QList<QPointF>({{1, 1}, {2, 2}}));
+    QVERIFY(thinSeries(times, {}, 0, 60, 300).isEmpty());
+}
+
 void TestCharts::seriesMatchTheEngine()
 {
     TestWindow w;
@@ -203,7 +237,8 @@ void TestCharts::seriesMatchTheEngine()
         for (int c = 0; c < table.columnCount(); ++c)
             QCOMPARE(history.column(id, table.names()[c]), table.column(c));
     }
-    // The lines drawn: 200 rows fit in the chart's width, so each is every row, unthinned.
+    // The lines drawn: 200 rows fit in the chart's width, so nothing is thinned; the line
+    // passes through every row (points inside level runs are left out, the line is the same).
     int lines = 0;
     for (ChartPanel *panel : charts->visiblePanels()) {
         QVERIFY(panel->chart()->plotArea().width() >= 100);
@@ -211,11 +246,11 @@ void TestCharts::seriesMatchTheEngine()
             const ChartPanel::Series &s = panel->series()[i];
             const std::vector<double> &column = sim->simNode(s.nodeId)->metrics().column(s.column);
             const QList<QPointF> points = panel->lineSeries(i)->points();
-            QCOMPARE(points.size(), qsizetype(column.size()));
-            for (std::size_t r = 0; r < column.size(); ++r) {
-                QCOMPARE(points[qsizetype(r)].x(), double(r + 1));
-                QCOMPARE(points[qsizetype(r)].y(), column[r]);
-            }
+            QVERIFY(points.size() >= 2);
+            QCOMPARE(points.first(), QPointF(1, column.front()));
+            QCOMPARE(points.last(), QPointF(double(column.size()), column.back()));
+            for (std::size_t r = 0; r < column.size(); ++r)
+                QCOMPARE(lineAt(points, double(r + 1)), column[r]);
             ++lines;
         }
     }
@@ -300,6 +335,24 @@ void TestCharts::followsSelectionAndPins()
     w.scene()->selectIds({});
     QCOMPARE(charts->chartedNodes(), QList<int>({kQueue}));
 
+    // Pin pins every node charted, and unpins them all when pressed again.
+    auto *pinAll = charts->findChild<QToolButton *>(QStringLiteral("chartsPin"));
+    QVERIFY(pinAll->isChecked());
+    w.scene()->selectIds({kConsumers});
+    QVERIFY(!pinAll->isChecked());
+    pinAll->click();
+    QTRY_COMPARE(charts->pinnedNodes(), QList<int>({kQueue, kConsumers}));
+    QVERIFY(pinAll->isChecked());
+    w.scene()->selectIds({kProducer});
+    QCOMPARE(charts->chartedNodes(), QList<int>({kQueue, kConsumers, kProducer}));
+    QVERIFY(!pinAll->isChecked());
+    pinAll->click();
+    QTRY_COMPARE(charts->pinnedNodes(), QList<int>({kQueue, kConsumers, kProducer}));
+    pinAll->click();
+    QTRY_VERIFY(charts->pinnedNodes().isEmpty());
+    QCOMPARE(charts->chartedNodes(), QList<int>({kProducer}));
+    charts->setPinned(kQueue, true);
+
     // A rename shows in the legend; a deleted node is no longer charted.
     w.document()->renameNode(kQueue, QStringLiteral("orders-2"));
     w.scene()->selectIds({kConsumers});
@@ -359,6 +412,9 @@ void TestCharts::windowAndHold()
     // Shorter than the window: the line grows from the left edge.
     charts->setWindow(ChartsWidget::Window::LastMinute);
     QCOMPARE(charts->timeRange(), qMakePair(0.0, 60.0));
+    QVERIFY(runTo(w, 699 * kSecond));
+    // The right edge moves in steps of a thirtieth of the window (2 s here).
+    QCOMPARE(charts->timeRange(), qMakePair(640.0, 700.0));
     QVERIFY(runTo(w, 700 * kSecond));
     QCOMPARE(charts->timeRange(), qMakePair(640.0, 700.0));
     charts->setWindow(ChartsWidget::Window::LastTenMinutes);
@@ -382,6 +438,10 @@ void TestCharts::windowAndHold()
     hold->click();
     QVERIFY(!charts->isScrollingPaused());
     QCOMPARE(charts->timeRange(), qMakePair(660.0, 720.0));
+    QVERIFY(runTo(w, 721 * kSecond));
+    QCOMPARE(charts->timeRange(), qMakePair(662.0, 722.0));
+    charts->setWindow(ChartsWidget::Window::WholeRun);
+    QCOMPARE(charts->timeRange(), qMakePair(0.0, 750.0)); // steps of 50 s
 }
 
 void TestCharts::hoverText()

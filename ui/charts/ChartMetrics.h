@@ -23,10 +23,26 @@ inline constexpr ChartUnit kAllChartUnits[]
 /// queue) with a label a person reads and its unit.
 struct ChartMetric
 {
+    ChartMetric(
+        QString column, QString label, ChartUnit unit, bool byDefault, QString detail = QString())
+        : column(std::move(column))
+        , label(std::move(label))
+        , unit(unit)
+        , byDefault(byDefault)
+        , detail(std::move(detail))
+    {}
+
     QString column; ///< MetricsTable column, e.g. "ApproximateNumberOfMessagesVisible"
-    QString label;  ///< "Visible"
-    ChartUnit unit = ChartUnit::PerSecond;
-    bool byDefault = false; ///< charted until the person chooses otherwise
+    QString label;  ///< short, for the legend: "Visible"
+    ChartUnit unit;
+    bool byDefault; ///< charted until the person chooses otherwise
+    QString detail; ///< what it measures, when the label does not say it all
+
+    /// The label with its detail, for menus and tool tips.
+    QString longLabel() const
+    {
+        return detail.isEmpty() ? label : label + QStringLiteral(" (") + detail + QLatin1Char(')');
+    }
 };
 
 /// The metrics of a node kind, in menu order.

@@ -12,17 +12,34 @@
 #include <QEvent>
 #include <QLabel>
 #include <QMenu>
+#include <QPushButton>
 #include <QSaveFile>
 #include <QSettings>
+#include <QSignalBlocker>
 #include <QStackedWidget>
 #include <QToolButton>
 
 #include <algorithm>
+#include <cmath>
 
 namespace flowlab {
 
 namespace {
 const QString kSettingsGroup = QStringLiteral("Charts");
+constexpr double kScrollSteps = 30;
+
+// 1, 2 or 5 × 10^k, at or above v.
+double niceStep(double v)
+{
+    if (!(v > 0))
+        return 0;
+    const double magnitude = std::pow(10.0, std::floor(std::log10(v)));
+    for (double m : {1.0, 2.0, 5.0}) {
+        if (m * magnitude >= v)
+            return m * magnitude;
+    }
+    return 10 * magnitude;
+}
 
 double windowSeconds(ChartsWidget::Window window)
 {
@@ -107,20 +124,39 @@ void ChartsWidget::createToolBar()
 {
     auto *bar = new QHBoxLayout;
     bar->setSpacing(4);
+    // The charted nodes, one button each (pressed = pinned), and Pin for all of them.
     m_nodeButtons = new QHBoxLayout;
     m_nodeButtons->setSpacing(2);
     bar->addLayout(m_nodeButtons);
+    m_pinButton = new QToolButton(this);
+    m_pinButton->setObjectName(QStringLiteral("chartsPin"));
+    m_pinButton->setText(tr("Pin"));
+    m_pinButton->setIcon(QIcon(QStringLiteral(":/icons/pin.svg")));
+    m_pinButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_pinButton->setCheckable(true);
+    m_pinButton->setToolTip(tr("Keep charting these nodes when the selection changes, so "
+                               "another selected node is charted beside them"));
+    connect(m_pinButton, &QToolButton::toggled, this, [this](bool on) {
+        // Rebuilding replaces the node buttons: not from inside a button's signal.
+        QMetaObject::invokeMethod(
+            this,
+            [this, on] {
+                const QList<int> nodes = chartedNodes();
+                for (int id : nodes)
+                    setPinned(id, on);
+            },
+            Qt::QueuedConnection);
+    });
+    bar->addWidget(m_pinButton);
     bar->addStretch(1);
 
     m_metricsMenu = new QMenu(this);
     m_metricsMenu->setObjectName(QStringLiteral("chartsMetricsMenu"));
     connect(m_metricsMenu, &QMenu::aboutToShow, this, &ChartsWidget::fillMetricsMenu);
-    m_metricsButton = new QToolButton(this);
+    m_metricsButton = new QPushButton(tr("Metrics"), this);
     m_metricsButton->setObjectName(QStringLiteral("chartsMetrics"));
-    m_metricsButton->setText(tr("Metrics"));
     m_metricsButton->setToolTip(tr("Choose the figures to chart for each kind of node"));
     m_metricsButton->setMenu(m_metricsMenu);
-    m_metricsButton->setPopupMode(QToolButton::InstantPopup);
     bar->addWidget(m_metricsButton);
 
     m_windowCombo = new QComboBox(this);
@@ -155,11 +191,9 @@ void ChartsWidget::createToolBar()
     auto *exportMenu = new QMenu(this);
     exportMenu->addAction(m_exportPngAction);
     exportMenu->addAction(m_exportCsvAction);
-    auto *exportButton = new QToolButton(this);
+    auto *exportButton = new QPushButton(tr("Export"), this);
     exportButton->setObjectName(QStringLiteral("chartsExport"));
-    exportButton->setText(tr("Export"));
     exportButton->setMenu(exportMenu);
-    exportButton->setPopupMode(QToolButton::InstantPopup);
     bar->addWidget(exportButton);
 
     static_cast<QVBoxLayout *>(layout())->addLayout(bar);
@@ -258,7 +292,7 @@ void ChartsWidget::fillMetricsMenu()
     for (NodeKind kind : kinds) {
         m_metricsMenu->addSection(nodeKindDisplayName(kind));
         for (const ChartMetric &m : chartMetrics(kind)) {
-            QAction *action = m_metricsMenu->addAction(m.label);
+            QAction *action = m_metricsMenu->addAction(m.longLabel());
             action->setCheckable(true);
             action->setChecked(m_checked.value(kind).contains(m.column));
             action->setToolTip(m.column);
@@ -325,6 +359,10 @@ void ChartsWidget::rebuildNodeButtons()
         });
         m_nodeButtons->addWidget(button);
     }
+    const QList<int> charted = chartedNodes();
+    const QSignalBlocker blocker(m_pinButton);
+    m_pinButton->setEnabled(!charted.isEmpty());
+    m_pinButton->setChecked(!charted.isEmpty() && m_pinned.size() == charted.size());
 }
 
 void ChartsWidget::updateEmptyState()
@@ -388,11 +426,16 @@ double ChartsWidget::lastTime() const
 QPair<double, double> ChartsWidget::timeRange() const
 {
     const double end = m_paused ? m_frozenEnd : lastTime();
-    const double span = windowSeconds(m_window);
+    double span = windowSeconds(m_window);
+    // The right edge moves in steps of a thirtieth of the window (of a 1-2-5 step near it,
+    // for the whole run) rather than with every row: Qt Charts lays an axis out afresh on
+    // every range change, and a fast run would pay for that at every redraw.
+    const double step = span > 0 ? span / kScrollSteps : niceStep(end / kScrollSteps);
+    const double edge = step > 0 ? std::ceil(end / step - 1e-9) * step : end;
     if (span == 0)
-        return {0.0, std::max(end, 60.0)};
+        return {0.0, std::max(edge, 60.0)};
     // Until a window's worth has run, the line grows from the left edge.
-    return {std::max(0.0, end - span), std::max(end, span)};
+    return {std::max(0.0, edge - span), std::max(edge, span)};
 }
 
 void ChartsWidget::refresh()

@@ -15,6 +15,7 @@ class QComboBox;
 class QHBoxLayout;
 class QLabel;
 class QMenu;
+class QPushButton;
 class QStackedWidget;
 class QToolButton;
 QT_END_NAMESPACE
@@ -117,7 +118,8 @@ private:
     QTimer m_timer;
 
     QHBoxLayout *m_nodeButtons = nullptr;
-    QToolButton *m_metricsButton = nullptr;
+    QToolButton *m_pinButton = nullptr;
+    QPushButton *m_metricsButton = nullptr;
     QMenu *m_metricsMenu = nullptr;
     QComboBox *m_windowCombo = nullptr;
     QToolButton *m_pauseButton = nullptr;

@@ -24,6 +24,23 @@ std::pair<std::size_t, std::size_t> rowRange(const std::vector<SimTime> &times,
         ++last;
     return {first, last};
 }
+// Removes the points inside runs of equal values: each lies on the level segment between
+// its neighbours, so the line drawn is the same with fewer points. (Queue figures are often
+// level for long stretches; Qt Charts' cost per update grows with the points.)
+void dropFlatMiddles(QList<QPointF> *points)
+{
+    if (points->size() < 3)
+        return;
+    qsizetype kept = 1;
+    for (qsizetype i = 1; i + 1 < points->size(); ++i) {
+        const double y = (*points)[i].y();
+        if (y == (*points)[kept - 1].y() && y == (*points)[i + 1].y())
+            continue;
+        (*points)[kept++] = (*points)[i];
+    }
+    (*points)[kept++] = points->back();
+    points->resize(kept);
+}
 } // namespace
 
 QList<QPointF> thinSeries(const std::vector<SimTime> &times,
@@ -43,6 +60,7 @@ QList<QPointF> thinSeries(const std::vector<SimTime> &times,
         points.reserve(qsizetype(count));
         for (std::size_t i = first; i < last; ++i)
             points.append(QPointF(toSeconds(times[i]), values[i]));
+        dropFlatMiddles(&points);
         return points;
     }
 
@@ -76,6 +94,7 @@ QList<QPointF> thinSeries(const std::vector<SimTime> &times,
             hi = i;
     }
     flush(lo, hi);
+    dropFlatMiddles(&points);
     return points;
 }
 

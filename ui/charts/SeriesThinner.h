@@ -14,6 +14,8 @@ namespace flowlab {
 /// pixel column, each column keeps only its smallest and largest value (in time order), so
 /// a spike one row wide still shows and no column gets more than two points. The row just
 /// before `from` and the one just after `to` are kept too, so the line reaches the edges.
+/// Inside a run of equal values only the run's first and last points are kept: the line
+/// drawn is the same.
 ///
 /// `values` may be shorter than `times` (a node removed while running): the rows it lacks
 /// are left out.

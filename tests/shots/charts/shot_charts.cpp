@@ -1,6 +1,6 @@
 // Screenshot driver for the charts dock (docs/screenshots/charts.png, made by
-// scripts/screenshots.sh): the window on the visibility-timeout example, run at 40× for
-// about 15 s of wall time (10 minutes of virtual time) with the queue selected and charted
+// scripts/screenshots.sh): the window on the visibility-timeout example, run at 50× for
+// about 12 s of wall time (10 minutes of virtual time) with the queue selected and charted
 // over the last 10 minutes, then a picture of the whole window.
 //
 // Usage: shot_charts OUTPUT   (a folder, which gets charts.png, or a .png file)
@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
 
@@ -38,8 +39,9 @@ int main(int argc, char *argv[])
     QString out = args[1];
     if (!out.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
         out = QDir(out).filePath(QStringLiteral("charts.png"));
-    double after = 15;
-    double speed = 40;
+    QDir().mkpath(QFileInfo(out).absolutePath());
+    double after = 12;
+    double speed = 50;
     for (int i = 2; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--after"))
             after = args[i + 1].toDouble();
