@@ -34,6 +34,6 @@ done
 # The screenshot drivers (tests/shots/*): each shows one part of the window in a given state
 # and writes its own picture(s) into the folder it is given.
 for shot in "$build_dir"/tests/shots/*/shot_*; do
-    [[ -x $shot ]] || continue
+    [[ -f $shot && -x $shot ]] || continue
     XDG_CONFIG_HOME=$settings xvfb-run -a -s "-screen 0 1600x1000x24" "$shot" docs/screenshots
 done

@@ -1,17 +1,21 @@
 // Charts benchmark: the charts dock (ChartsWidget, 1200×300, as at the bottom of the window)
 // charting 6 series of two nodes (a queue's visible and in-flight depth, sent and received
 // per second; a consumer group's busy workers and processing rate) over a 10-minute window
-// while frames arrive at 60 Hz, each with one new one-second row (60× virtual speed, the
-// window scrolls on every redraw). The window is full from the start (600 rows before the
-// timing starts). The dock redraws from its own timer, at most 10 times a second.
+// while synthetic frames arrive at 60 Hz, as the runner publishes them. By default each
+// frame carries one new one-second row (a run at 60× virtual speed: new rows at every
+// redraw, the worst case); --speed 1 gives one row a second, a run at 1×. The window is full
+// from the start (600 rows before the timing starts). The dock redraws from its own timer,
+// at most 10 times a second, when there are new rows.
 //
 // Prints the UI thread's CPU time (clock_gettime(CLOCK_THREAD_CPUTIME_ID): applying frames,
 // thinning, replace(), layout and painting) over the wall time, as a share of one core,
-// and the number of redraws. The target is <= 5 % of a core.
+// and the number of redraws. The target is <= 5 % of a core. --shown no applies the same
+// frames with the dock hidden: what the frames cost without any drawing.
 //
 // Run it under a real window system, e.g.
 //     xvfb-run -a -s "-screen 0 1600x1000x24" ./build/tests/bench/bench_charts
-// Options: --seconds S (wall time measured, default 30), --window minute|ten|whole.
+// Options: --seconds S (wall time measured, default 30), --window minute|ten|whole,
+// --speed ROWS_PER_SECOND (0.1 .. 60, default 60), --shown yes|no.
 
 #include "UiResources.h"
 #include "charts/ChartPanel.h"
@@ -25,6 +29,7 @@
 #include <QLineSeries>
 #include <QTimer>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -109,11 +114,14 @@ int main(int argc, char *argv[])
     initUiResources();
     double seconds = 30;
     bool shown = true;
+    double speed = 60; // virtual seconds (rows) per wall second
     ChartsWidget::Window window = ChartsWidget::Window::LastTenMinutes;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--seconds"))
             seconds = args[i + 1].toDouble();
+        else if (args[i] == QLatin1String("--speed"))
+            speed = std::clamp(args[i + 1].toDouble(), 0.1, 60.0);
         else if (args[i] == QLatin1String("--shown"))
             shown = args[i + 1] != QLatin1String("no");
         else if (args[i] == QLatin1String("--window"))
@@ -157,8 +165,14 @@ int main(int argc, char *argv[])
     const int frames = int(seconds * 1000 / kFrameMs) + 60;
     QVector<FramePtr> queued;
     queued.append(frameOf(syntheticRows(0, 600, queueColumns, consumerColumns)));
-    for (int i = 0; i < frames; ++i)
-        queued.append(frameOf(syntheticRows(600 + quint64(i), 1, queueColumns, consumerColumns)));
+    // Frame i carries the rows of the virtual seconds that end during it: one row per frame
+    // at 60×, one row every 60 frames at 1×.
+    quint64 rows = 600;
+    for (int i = 0; i < frames; ++i) {
+        const quint64 due = 600 + quint64(double(i + 1) * speed / 60.0);
+        queued.append(frameOf(syntheticRows(rows, int(due - rows), queueColumns, consumerColumns)));
+        rows = due;
+    }
     charts.applyFrame(queued.first());
     int next = 1;
 
@@ -195,11 +209,13 @@ int main(int argc, char *argv[])
     const char *windowName = window == ChartsWidget::Window::LastMinute ? "1-minute"
                              : window == ChartsWidget::Window::WholeRun ? "whole-run"
                                                                         : "10-minute";
-    std::printf("charts: %d series in %d charts, %s window, 1200x300, frames at 60 Hz with one "
-                "1-s row each\n",
+    std::printf("charts: %d series in %d charts, %s window, 1200x300%s, frames at 60 Hz, %g "
+                "one-second rows per wall second\n",
                 series,
                 int(charts.visiblePanels().size()),
-                windowName);
+                windowName,
+                shown ? "" : " (hidden: frames applied, nothing drawn)",
+                speed);
     std::printf("frames applied %d, rows held %zu, redraws %d (%.1f/s)\n",
                 next - 1,
                 charts.history().rowCount(),
