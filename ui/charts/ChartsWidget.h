@@ -33,7 +33,8 @@ class DiagramDocument;
 /// when something changed. The person chooses the metrics per node kind (the Metrics menu,
 /// remembered in the settings), the time window, and can hold the scrolling to read values.
 /// Export writes the charts as a PNG or the charted columns over the window as CSV, with
-/// the headless report's columns (`time_s,<node>/<metric>,...`).
+/// the headless report's columns (`time_s,<node>/<metric>,...`). The row of controls above
+/// the charts is built in ChartsWidgetToolBar.cpp.
 class ChartsWidget : public QWidget
 {
     Q_OBJECT
