@@ -12,9 +12,10 @@
 # example while Debian's AWS CLI creates a queue, sends to it and to the example's queue, and
 # receives (then boto3, with the same credentials, does so several times a second); the client
 # appears as a node and its messages travel on the canvas.
-# Then runs every screenshot driver the build made (tests/shots/*/shot_*), under the same
-# virtual screen, with docs/screenshots as its output folder: each opens the window, puts it
-# in the state it shows (a dock open, a message chosen) and saves its own PNGs.
+# Then runs every screenshot driver the build made (tests/shots/*/shot_*: the charts dock, the
+# queue's messages, a passport, the event log), under the same virtual screen, with
+# docs/screenshots as its output folder: each opens the window, puts it in the state it shows
+# (a dock open, a message chosen) and saves its own PNGs.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 

@@ -148,6 +148,8 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     createNarrationDocks();
     createInspectionDocks();
+
+    createChartsDock();
 }
 
 void MainWindow::createRunToolBar()

@@ -16,6 +16,7 @@ QT_END_NAMESPACE
 
 namespace flowlab {
 
+class ChartsWidget;
 class DiagramDocument;
 class DiagramScene;
 class DiagramView;
@@ -29,7 +30,8 @@ class RunController;
 class SpeedComboBox;
 
 /// The Flowlab window: the canvas in the middle, the palette on the left, the inspector on
-/// the right, the run toolbar on top and the virtual clock in the status bar.
+/// the right, the charts below, the run toolbar on top and the virtual clock in the status
+/// bar.
 ///
 /// The window owns the document (DiagramDocument, with its undo stack), the scene built from
 /// it and the RunController that runs it. It wires them together and does the File, Edit,
@@ -37,6 +39,7 @@ class SpeedComboBox;
 /// split by topic: MainWindow.cpp (layout, title, settings, status), MainWindowActions.cpp
 /// (actions, menus, Edit and Help commands), MainWindowFile.cpp (New, Open, Save, Recent,
 /// Examples, Export) and MainWindowNarration.cpp (the event log and breakpoint docks).
+/// Examples, Export) and MainWindowCharts.cpp (the charts dock).
 ///
 /// Everything that would open a modal dialog goes through a virtual ask...() or
 /// showWarning() function, so tests can answer without one.
@@ -59,6 +62,7 @@ public:
     PassportWidget *passport() const { return m_passport; }
     QDockWidget *queuePeekDock() const { return m_queuePeekDock; }
     QDockWidget *passportDock() const { return m_passportDock; }
+    ChartsWidget *charts() const { return m_charts; }
     /// The file name shown in the title ("orders.flowlab", "Untitled").
     QString documentName() const { return m_documentName; }
 
@@ -154,6 +158,10 @@ private:
     bool renderTo(QPaintDevice *device, const QRectF &source, const QRectF &target);
     QRectF exportRect() const;
 
+    // MainWindowCharts.cpp
+    void createChartsDock();
+    void exportChartWithDialog(const QString &format);
+
     DiagramDocument *m_document;
     DiagramScene *m_scene;
     DiagramView *m_view;
@@ -175,6 +183,8 @@ private:
     QDockWidget *m_queuePeekDock = nullptr;
     PassportWidget *m_passport = nullptr;
     QDockWidget *m_passportDock = nullptr;
+    ChartsWidget *m_charts = nullptr;
+    QDockWidget *m_chartsDock = nullptr;
     SpeedComboBox *m_speed = nullptr;
     QLabel *m_stateLabel = nullptr;
     QLabel *m_clockLabel = nullptr;

@@ -7,6 +7,7 @@
 #include "ShortcutsDialog.h"
 #include "canvas/DiagramScene.h"
 #include "canvas/DiagramView.h"
+#include "charts/ChartsWidget.h"
 #include "document/DiagramDocument.h"
 
 #include <QAction>
@@ -200,6 +201,9 @@ void MainWindow::createMenus()
     QMenu *exportMenu = file->addMenu(tr("E&xport"));
     exportMenu->addAction(m_exportPngAction);
     exportMenu->addAction(m_exportSvgAction);
+    exportMenu->addSeparator();
+    exportMenu->addAction(m_charts->exportPngAction());
+    exportMenu->addAction(m_charts->exportCsvAction());
     file->addSeparator();
     file->addAction(m_quitAction);
     // Filled once so the recent files' menu is not empty-looking before its first show.
@@ -229,6 +233,7 @@ void MainWindow::createMenus()
     view->addAction(m_inspectorDock->toggleViewAction());
     view->addAction(m_queuePeekDock->toggleViewAction());
     view->addAction(m_passportDock->toggleViewAction());
+    view->addAction(m_chartsDock->toggleViewAction());
 
     QMenu *sim = menuBar()->addMenu(tr("&Simulation"));
     sim->addAction(m_runAction);

@@ -11,8 +11,7 @@
 
 namespace flowlab {
 
-namespace {
-QByteArray csvField(const QString &text)
+QByteArray ReportWriter::csvField(const QString &text)
 {
     QByteArray utf8 = text.toUtf8();
     if (utf8.contains(',') || utf8.contains('"') || utf8.contains('\n') || utf8.contains('\r')) {
@@ -22,11 +21,10 @@ QByteArray csvField(const QString &text)
     return utf8;
 }
 
-QByteArray number(double v)
+QByteArray ReportWriter::csvNumber(double value)
 {
-    return QByteArray::number(v, 'g', 15);
+    return QByteArray::number(value, 'g', 15);
 }
-} // namespace
 
 QByteArray ReportWriter::csv(const Simulation &sim)
 {
@@ -40,13 +38,13 @@ QByteArray ReportWriter::csv(const Simulation &sim)
     out += '\n';
     const std::vector<SimTime> &times = engine.sampleTimes();
     for (std::size_t row = 0; row < times.size(); ++row) {
-        out += number(toSeconds(times[row]));
+        out += csvNumber(toSeconds(times[row]));
         for (const SimNode *n : nodes) {
             const MetricsTable &m = n->metrics();
             for (int c = 0; c < m.columnCount(); ++c) {
                 out += ',';
                 if (row < m.column(c).size())
-                    out += number(m.column(c)[row]);
+                    out += csvNumber(m.column(c)[row]);
             }
         }
         out += '\n';

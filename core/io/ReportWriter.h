@@ -22,6 +22,11 @@ public:
     /// Chooses the format from the extension (.csv or .json) and saves through
     /// QSaveFile. Returns false and says why otherwise.
     static bool save(const Simulation &sim, const QString &path, QString *error);
+
+    /// One CSV field: quoted (with doubled quotes) when it holds a comma, quote or line break.
+    static QByteArray csvField(const QString &text);
+    /// A figure as the CSV report writes it (up to 15 significant digits).
+    static QByteArray csvNumber(double value);
 };
 
 } // namespace flowlab

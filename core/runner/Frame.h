@@ -8,6 +8,7 @@
 #include "sim/Trace.h"
 
 #include <QMetaType>
+#include <QStringList>
 #include <QVector>
 
 #include <memory>
@@ -31,6 +32,28 @@ struct TokenSpawn
     quint32 colorKey = 0; ///< FIFO message group (interned), 0 = none
     SimTime time = 0;
     TraceKind kind = TraceKind::Sent; ///< Sent, Received or MovedToDlq
+};
+
+/// The metric rows (see MetricsTable) of one node sampled since the previous frame.
+struct NodeMetricRows
+{
+    int nodeId = 0;
+    /// Row index of the first row here in the node's table. 0 means the node's whole history
+    /// from the start: a node not published before (a new node, or a removed one added again).
+    quint64 firstRow = 0;
+    QStringList columns;    ///< the table's column names
+    QVector<double> values; ///< rows × columns.size(), one row after the other
+};
+
+/// The metrics sampled since the previous frame: exact and never capped, so a receiver that
+/// applies every frame in order holds each node's MetricsTable as the engine has it.
+struct FrameMetrics
+{
+    /// Index of times[0] in Engine::sampleTimes(). 0 starts a simulation's history afresh
+    /// (a new or reset simulation): forget the rows of any earlier one.
+    quint64 firstRow = 0;
+    QVector<SimTime> times;        ///< end times of the new rows
+    QVector<NodeMetricRows> nodes; ///< every live node, with its new rows (maybe none)
 };
 
 /// An immutable snapshot published by the runner at most 60 times a second of wall time.
@@ -58,6 +81,7 @@ struct Frame
     std::shared_ptr<const QueuePeek> peek;
     /// The life of the message chosen with SimulationRunner::setPassportMessage (null: none).
     std::shared_ptr<const MessagePassport> passport;
+    FrameMetrics metrics; ///< metric rows sampled since the previous frame
 
     const NodeFrame *node(int nodeId) const
     {

@@ -73,6 +73,8 @@ void RunnerWorker::build()
     m_history.clear();
     m_peek.reset();
     m_passport.reset();
+    m_timesPublished = 0;
+    m_rowsPublished.clear();
     m_sim = std::make_unique<Simulation>(m_diagram, m_seedOverride);
     // Before start(): what the nodes do when they start (first polls) is traced too.
     m_breakHit = BreakpointMonitor::Hit();
@@ -358,6 +360,7 @@ void RunnerWorker::publish()
     for (const SimNode *n : nodes)
         frame->nodes.append(NodeFrame{n->id(), n->counters()});
     m_recorder.takeInto(frame.get());
+    takeMetricsInto(frame.get());
     frame->lastError = m_lastError;
     frame->diagramEdits.swap(m_diagramEdits);
     frame->breakReason = std::move(m_breakHit.reason);
@@ -462,6 +465,37 @@ void RunnerWorker::addInspection(Frame *frame)
         }
     }
     frame->passport = m_passport;
+}
+
+void RunnerWorker::takeMetricsInto(Frame *frame)
+{
+    const Engine &engine = m_sim->engine();
+    const std::vector<SimTime> &times = engine.sampleTimes();
+    FrameMetrics &out = frame->metrics;
+    out.firstRow = m_timesPublished;
+    out.times.reserve(qsizetype(times.size() - m_timesPublished));
+    for (std::size_t i = m_timesPublished; i < times.size(); ++i)
+        out.times.append(times[i]);
+    m_timesPublished = times.size();
+
+    const std::vector<SimNode *> nodes = engine.nodes();
+    out.nodes.reserve(qsizetype(nodes.size()));
+    for (const SimNode *n : nodes) {
+        const MetricsTable &table = n->metrics();
+        quint64 &published = m_rowsPublished[n];
+        NodeMetricRows rows;
+        rows.nodeId = n->id();
+        rows.firstRow = published;
+        rows.columns = table.names();
+        const std::size_t end = table.rowCount();
+        rows.values.reserve(qsizetype((end - published) * std::size_t(table.columnCount())));
+        for (std::size_t r = published; r < end; ++r) {
+            for (int c = 0; c < table.columnCount(); ++c)
+                rows.values.append(table.column(c)[r]);
+        }
+        published = end;
+        out.nodes.append(std::move(rows));
+    }
 }
 
 } // namespace flowlab

@@ -10,6 +10,7 @@
 #include "sim/SqsService.h"
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QObject>
 
 #include <memory>
@@ -18,6 +19,7 @@ class QTimer;
 
 namespace flowlab {
 
+class SimNode;
 class Simulation;
 
 /// The half of SimulationRunner that lives on the worker thread: it owns the Simulation,
@@ -78,6 +80,8 @@ private:
     void publish();
     void addInspection(Frame *frame);
     void updateHistoryRecording();
+    /// Moves the metric rows sampled since the last frame into `frame` (see FrameMetrics).
+    void takeMetricsInto(Frame *frame);
 
     std::unique_ptr<Simulation> m_sim;
     std::unique_ptr<SqsService> m_sqs; ///< made on the first API call, per simulation
@@ -109,6 +113,11 @@ private:
     QElapsedTimer m_wall;
     SimTime m_virtualAtStart = 0;
     QElapsedTimer m_sinceFrame;
+
+    // Metric rows already published: sample times, and rows per node (keyed by the node
+    // object, which outlives its removal, so a node added again under the same id is new).
+    quint64 m_timesPublished = 0;
+    QHash<const SimNode *, quint64> m_rowsPublished;
 };
 
 } // namespace flowlab

@@ -26,6 +26,10 @@ const char *const kMetricNames[] = {
     "NumberOfMessagesExpired",
     "NumberOfMessagesDeduplicated",
     "NumberOfThrottledRequests",
+    // End-to-end latency (SentTimestamp to delete) of the messages deleted in the interval.
+    "LatencyP50",
+    "LatencyP90",
+    "LatencyP99",
 };
 
 SqsError invalidValue(const QString &text)
@@ -503,6 +507,7 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
         m_inFlight.erase(handle.messageId);
         endFlight(m);
         ++m_stats.deleted;
+        m_deleteLatency.add(now() - m.sentAt);
         trace(TraceKind::Deleted, m.id, stale ? 1 : 0);
         dropMessage(m);
         return SqsError();
@@ -515,6 +520,7 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
         if (m_store->erase(handle.messageId, returned->second, &m)) {
             m_returned.erase(returned);
             ++m_stats.deleted;
+            m_deleteLatency.add(now() - m.sentAt);
             trace(TraceKind::Deleted, m.id, 1);
             dropMessage(m);
         }

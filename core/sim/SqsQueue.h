@@ -366,6 +366,8 @@ private:
     SimTime m_visibleSince = 0;
     std::unordered_map<quint64, quint32> m_returned; ///< visible after a flight: id -> group
     LatencyHistogram m_waitHistogram;
+    /// Send to delete, over the messages deleted in this metrics interval.
+    LatencyHistogram m_deleteLatency;
     SqsQueueStats m_lastSample;
     int m_colVisible = 0; ///< first metrics column; the others follow in order
 };

@@ -120,6 +120,9 @@ void SqsQueue::sampleMetrics()
 {
     const SqsQueueStats &s = m_stats;
     const SqsQueueStats &p = m_lastSample;
+    static const double qs[] = {0.50, 0.90, 0.99};
+    qint64 latency[3];
+    m_deleteLatency.percentiles(qs, latency, 3);
     const double values[] = {
         double(visibleCount()),
         double(inFlightCount()),
@@ -133,10 +136,14 @@ void SqsQueue::sampleMetrics()
         double(s.expired - p.expired),
         double(s.deduplicated - p.deduplicated),
         double(s.throttled - p.throttled),
+        toSeconds(latency[0]),
+        toSeconds(latency[1]),
+        toSeconds(latency[2]),
     };
     for (std::size_t i = 0; i < std::size(values); ++i)
         m_metrics.append(m_colVisible + int(i), values[i]);
     m_lastSample = m_stats;
+    m_deleteLatency.clear();
 }
 
 QVector<QPair<QString, QString>> SqsQueue::summary() const

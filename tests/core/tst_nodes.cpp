@@ -99,6 +99,7 @@ private slots:
     void batchReceiveProcessesInTurn();
     void scalingInstancesWhileRunning();
     void latencyPercentiles();
+    void queueLatencyColumns();
 };
 
 void TestNodes::constantRateIsExact()
@@ -408,6 +409,29 @@ void TestNodes::latencyPercentiles()
     QVERIFY(std::abs(h.percentile(0.5) - 250000) <= 250000 / 64);
     QCOMPARE(h.min(), qint64(250000));
     QCOMPARE(h.max(), qint64(250000));
+}
+
+void TestNodes::queueLatencyColumns()
+{
+    // One message a second, each processed in exactly 0.25 s and deleted at once.
+    Chain c(settings({{"pattern", "constant"}, {"rate", 1.0}}),
+            {},
+            settings(
+                {{"instances", qint64(1)}, {"processing", "constant"}, {"processingMean", 0.25}}));
+    c.runTo(10);
+    const MetricsTable &m = c.queue()->metrics();
+    QCOMPARE(m.rowCount(), std::size_t(10));
+    // Send (at k s) to delete (at k + 0.25 s), for the messages deleted in each second; none
+    // in the first, whose one message (sent at 1 s) is deleted at 1.25 s.
+    for (const char *name : {"LatencyP50", "LatencyP90", "LatencyP99"}) {
+        const std::vector<double> &column = m.column(QString::fromLatin1(name));
+        QCOMPARE(column.size(), std::size_t(10));
+        QCOMPARE(column[0], 0.0);
+        for (std::size_t row = 1; row < 10; ++row)
+            QCOMPARE(column[row], 0.25);
+    }
+    QCOMPARE(m.column(QStringLiteral("NumberOfMessagesDeleted"))[0], 0.0);
+    QCOMPARE(m.column(QStringLiteral("NumberOfMessagesDeleted"))[1], 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestNodes)
