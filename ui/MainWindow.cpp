@@ -148,8 +148,11 @@ void MainWindow::createDocks()
     addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
     createNarrationDocks();
     createInspectionDocks();
-
     createChartsDock();
+    // Under the canvas the event log and the charts share the full width as two tabs (side
+    // by side, neither had room for its sentences or its three charts at the default size).
+    tabifyDockWidget(m_eventLogDock, m_chartsDock);
+    m_eventLogDock->raise();
 }
 
 void MainWindow::createRunToolBar()

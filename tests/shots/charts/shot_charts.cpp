@@ -16,6 +16,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileInfo>
 #include <QTextStream>
 #include <QTimer>
@@ -57,6 +58,9 @@ int main(int argc, char *argv[])
         return 1;
     }
     window.show();
+    // The charts share their place under the canvas with the event log, as a tab.
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("chartsDock")))
+        dock->raise();
     constexpr int kQueue = 2; // "orders"
     window.scene()->selectIds({kQueue});
     window.charts()->setWindow(ChartsWidget::Window::LastTenMinutes);
