@@ -151,7 +151,8 @@ void ConsumerGroup::poll(std::size_t w)
     req.maxNumberOfMessages = m_config.batchSize;
     req.waitTimeSeconds = m_config.waitTimeSeconds;
     req.receiverNode = id();
-    SqsReceiveResult r = m_source->receiveMessage(req, this, pack(w, m_workers[w].generation));
+    SqsReceiveResult &r = m_received;
+    m_source->receiveMessage(req, this, pack(w, m_workers[w].generation), r);
     if (r.waiting) {
         m_workers[w].waiting = true;
         return;
@@ -164,7 +165,7 @@ void ConsumerGroup::poll(std::size_t w)
                  pack(w, m_workers[w].generation));
         return;
     }
-    startBatch(w, std::move(r.messages));
+    startBatch(w, r.messages);
 }
 
 void ConsumerGroup::longPollFinished(quint64 token, std::vector<SqsReceivedMessage> messages)
@@ -182,13 +183,15 @@ void ConsumerGroup::longPollFinished(quint64 token, std::vector<SqsReceivedMessa
         worker->state = State::Pausing;
         return;
     }
-    startBatch(w, std::move(messages));
+    startBatch(w, messages);
 }
 
-void ConsumerGroup::startBatch(std::size_t w, std::vector<SqsReceivedMessage> messages)
+void ConsumerGroup::startBatch(std::size_t w, std::vector<SqsReceivedMessage> &messages)
 {
     setState(w, State::Processing);
-    m_workers[w].batch = std::move(messages);
+    // A swap: the worker's finished (empty) batch goes back to the caller's buffer, so
+    // polling allocates nothing once the buffers have grown.
+    m_workers[w].batch.swap(messages);
     m_workers[w].index = 0;
     processNext(w);
 }

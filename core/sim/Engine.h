@@ -2,6 +2,7 @@
 
 #include "EventQueue.h"
 #include "PayloadStore.h"
+#include "SimNode.h"
 #include "SimTime.h"
 #include "Trace.h"
 
@@ -11,8 +12,6 @@
 #include <vector>
 
 namespace flowlab {
-
-class SimNode;
 
 /// The discrete-event kernel: a virtual clock, the pending events and the nodes. It runs
 /// one event at a time in (time, priority, insertion) order and knows nothing of any
@@ -53,7 +52,15 @@ public:
                   const SimNode *target,
                   quint32 type,
                   quint64 arg,
-                  quint8 priority = PriorityNormal);
+                  quint8 priority = PriorityNormal)
+    {
+        Q_ASSERT(at >= m_now);
+        m_queue.push(Event{at > m_now ? at : m_now,
+                           (quint64(priority) << 56) | m_sequence++,
+                           target->m_slot,
+                           type,
+                           arg});
+    }
 
     /// Runs the next event. Returns false when none is pending.
     bool step();
@@ -84,6 +91,7 @@ public:
     const std::vector<SimTime> &sampleTimes() const { return m_sampleTimes; }
 
 private:
+    friend class SimNode; // reads the clock through a pointer (SimNode::now() is inline)
     void sampleMetrics();
 
     quint64 m_seed;

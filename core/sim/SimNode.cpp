@@ -6,6 +6,7 @@ namespace flowlab {
 
 SimNode::SimNode(Engine &engine, int nodeId, NodeKind kind, const QString &name)
     : m_engine(engine)
+    , m_clock(&engine.m_now)
     , m_id(nodeId)
     , m_kind(kind)
     , m_name(name)
@@ -13,11 +14,6 @@ SimNode::SimNode(Engine &engine, int nodeId, NodeKind kind, const QString &name)
 {}
 
 SimNode::~SimNode() = default;
-
-SimTime SimNode::now() const
-{
-    return m_engine.now();
-}
 
 void SimNode::schedule(SimTime delay, quint32 type, quint64 arg)
 {

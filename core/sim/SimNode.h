@@ -58,7 +58,7 @@ public:
     quint32 slot() const { return m_slot; }
 
 protected:
-    SimTime now() const;
+    SimTime now() const { return *m_clock; }
     void schedule(SimTime delay, quint32 type, quint64 arg = 0);
     void scheduleAt(SimTime at, quint32 type, quint64 arg = 0);
     bool tracing() const;
@@ -69,6 +69,7 @@ protected:
 private:
     friend class Engine;
     Engine &m_engine;
+    const SimTime *m_clock; ///< the engine's clock
     int m_id;
     NodeKind m_kind;
     QString m_name;

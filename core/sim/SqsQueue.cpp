@@ -255,30 +255,43 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
                                           quint64 token)
 {
     SqsReceiveResult result;
+    receiveMessage(req, receiver, token, result);
+    return result;
+}
+
+void SqsQueue::receiveMessage(const SqsReceiveRequest &req,
+                              SqsReceiver *receiver,
+                              quint64 token,
+                              SqsReceiveResult &result)
+{
+    if (!result.error.ok())
+        result.error = SqsError();
+    result.waiting = false;
+    result.messages.clear();
     if (req.maxNumberOfMessages < 1 || req.maxNumberOfMessages > 10) {
         result.error = invalidValue(QStringLiteral("Value %1 for parameter MaxNumberOfMessages is "
                                                    "invalid. Reason: Must be between 1 and 10, "
                                                    "if provided.")
                                         .arg(req.maxNumberOfMessages));
-        return result;
+        return;
     }
     if (req.waitTimeSeconds > 20 || req.waitTimeSeconds < -1) {
         result.error = invalidValue(QStringLiteral("Value %1 for parameter WaitTimeSeconds is "
                                                    "invalid. Reason: Must be >= 0 and <= 20, if "
                                                    "provided.")
                                         .arg(req.waitTimeSeconds));
-        return result;
+        return;
     }
     if (req.visibilityTimeout > 43200 || req.visibilityTimeout < -1) {
         result.error = invalidValue(QStringLiteral("Value %1 for parameter VisibilityTimeout is "
                                                    "invalid. Reason: Must be >= 0 and <= 43200, "
                                                    "if provided.")
                                         .arg(req.visibilityTimeout));
-        return result;
+        return;
     }
     if (m_config.fifo && throttle(Action::Receive, {})) {
         result.error = SqsError(SqsErrorCode::RequestThrottled, QStringLiteral("Rate exceeded"));
-        return result;
+        return;
     }
     const int wait = req.waitTimeSeconds >= 0 ? req.waitTimeSeconds
                                               : m_config.receiveMessageWaitTimeSeconds;
@@ -293,7 +306,7 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
                                     QStringLiteral("Too many messages in flight: the queue "
                                                    "has reached its in-flight limit of %1.")
                                         .arg(m_config.inFlightLimit));
-            return result;
+            return;
         }
         // A short poll samples a subset of the servers: with a small backlog it can miss
         // every message (spec §1.5).
@@ -303,7 +316,7 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
             ++m_stats.emptyReceives;
             ++m_stats.falseEmptyReceives;
             trace(TraceKind::EmptyReceive, 0, 1, req.receiverNode);
-            return result;
+            return;
         }
         if (!atLimit)
             takeMessages(req.maxNumberOfMessages, visibility, req.receiverNode, result.messages);
@@ -311,14 +324,14 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
             ++m_stats.emptyReceives;
             trace(TraceKind::EmptyReceive, 0, 0, req.receiverNode);
         }
-        return result;
+        return;
     }
 
     // Long poll: answer at once when anything is there, else wait for a message or the end.
     if (!atLimit && m_waiters.empty())
         takeMessages(req.maxNumberOfMessages, visibility, req.receiverNode, result.messages);
     if (!result.messages.empty())
-        return result;
+        return;
     Q_ASSERT(receiver);
     SqsReceiveRequest held = req;
     held.visibilityTimeout = visibility;
@@ -327,7 +340,7 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
     schedule(SimTime(wait) * kSecond, LongPollExpired, waiterId);
     result.waiting = true;
     requestServe();
-    return result;
+    return;
 }
 
 void SqsQueue::takeMessages(int max,

@@ -175,6 +175,12 @@ public:
     SqsReceiveResult receiveMessage(const SqsReceiveRequest &request,
                                     SqsReceiver *receiver,
                                     quint64 token);
+    /// The same into `result`, which is overwritten; its message list keeps its capacity, so
+    /// a caller that polls in a loop (a consumer group) reuses one buffer.
+    void receiveMessage(const SqsReceiveRequest &request,
+                        SqsReceiver *receiver,
+                        quint64 token,
+                        SqsReceiveResult &result);
     /// Forgets the long polls of a receiver (a consumer removed, a client gone).
     void cancelLongPolls(SqsReceiver *receiver);
     /// Forgets one long poll (a worker retired).
