@@ -111,7 +111,7 @@ bool Engine::step()
 quint64 Engine::runUntil(SimTime until, quint64 maxEvents)
 {
     quint64 n = 0;
-    while (n < maxEvents && !m_queue.empty() && m_queue.top().time <= until) {
+    while (n < maxEvents && !m_queue.empty() && m_queue.topTime() <= until) {
         step();
         ++n;
     }

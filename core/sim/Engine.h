@@ -68,7 +68,7 @@ public:
     /// Stops early (clock at the last event) after `maxEvents` events; returns the count.
     quint64 runUntil(SimTime until, quint64 maxEvents = ~quint64(0));
     bool hasPendingEvents() const { return !m_queue.empty(); }
-    SimTime nextEventTime() const { return m_queue.empty() ? kNever : m_queue.top().time; }
+    SimTime nextEventTime() const { return m_queue.topTime(); } // kNever when none
     std::size_t pendingEvents() const { return m_queue.size(); }
     quint64 eventsProcessed() const { return m_processed; }
 
@@ -103,7 +103,7 @@ private:
     bool m_started = false;
     EventQueue m_queue;
     std::vector<std::unique_ptr<SimNode>> m_slots; ///< index = slot
-    std::vector<bool> m_alive;
+    std::vector<char> m_alive; ///< per slot (char, not bool: read on every event)
     QHash<int, quint32> m_slotById;
     TraceObserver *m_observer = nullptr;
     PayloadStore m_payloads;

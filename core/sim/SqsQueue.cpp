@@ -110,7 +110,7 @@ SqsSendResult SqsQueue::enqueue(const SqsSendRequest &r, quint32 size)
     m.sentAt = now();
     m.enqueuedAt = now();
     m.size = size;
-    m.group = engine().intern(r.messageGroupId);
+    m.group = r.messageGroupId.isEmpty() ? 0 : engine().intern(r.messageGroupId);
     m.sequence = m_nextSequence++;
     m.senderNode = quint16(r.senderNode);
     if (!r.body.isEmpty() || !r.attributes.empty() || !r.traceHeader.isEmpty()) {
@@ -240,7 +240,8 @@ void SqsQueue::endFlight(const Message &m)
 
 void SqsQueue::dropMessage(const Message &m)
 {
-    engine().payloads().release(m.payload);
+    if (m.payload) // most messages have none
+        engine().payloads().release(m.payload);
 }
 
 SimTime SqsQueue::retentionDeadline(const Message &m) const
@@ -336,7 +337,8 @@ void SqsQueue::receiveMessage(const SqsReceiveRequest &req,
     SqsReceiveRequest held = req;
     held.visibilityTimeout = visibility;
     const quint64 waiterId = m_nextWaiterId++;
-    m_waiters.push_back(Waiter{waiterId, receiver, token, held});
+    m_waiters.push_back(Waiter{waiterId, receiver, token, held, {}});
+    m_waiters.back().buffer.swap(result.messages); // empty; its capacity serves the answer
     schedule(SimTime(wait) * kSecond, LongPollExpired, waiterId);
     result.waiting = true;
     requestServe();
@@ -360,7 +362,8 @@ void SqsQueue::takeMessages(int max,
         if (taken.empty())
             break;
         for (Message &m : taken) {
-            m_returned.erase(m.id);
+            if (!m_returned.empty()) // usually empty: no hashing then
+                m_returned.erase(m.id);
             if (now() >= retentionDeadline(m)) {
                 m_store->endFlight(m.group);
                 ++m_stats.expired;
@@ -437,9 +440,9 @@ void SqsQueue::serveLongPolls()
     // Waiters are served in the order they arrived, while there is something to give.
     while (!m_waiters.empty() && m_store->visibleCount() > 0
            && qint64(m_inFlight.size()) < m_config.inFlightLimit) {
-        Waiter w = m_waiters.front();
+        Waiter w = std::move(m_waiters.front());
         m_waiters.pop_front();
-        Answer a{w.receiver, w.token, {}};
+        Answer a{w.receiver, w.token, std::move(w.buffer)};
         takeMessages(w.request.maxNumberOfMessages,
                      w.request.visibilityTimeout,
                      w.request.receiverNode,
@@ -447,7 +450,8 @@ void SqsQueue::serveLongPolls()
         if (a.messages.empty()) {
             // takeMessages takes until it has enough or nothing is receivable (a FIFO queue
             // whose visible messages are all in blocked groups): the others wait too.
-            m_waiters.push_front(w);
+            w.buffer = std::move(a.messages);
+            m_waiters.push_front(std::move(w));
             break;
         }
         answers.push_back(std::move(a));
@@ -685,11 +689,11 @@ void SqsQueue::handleEvent(quint32 type, quint64 arg)
         });
         if (it == m_waiters.end())
             break; // answered already
-        const Waiter w = *it;
+        Waiter w = std::move(*it);
         m_waiters.erase(it);
         ++m_stats.emptyReceives;
         trace(TraceKind::EmptyReceive, 0, 0, w.request.receiverNode);
-        w.receiver->longPollFinished(w.token, {});
+        w.receiver->longPollFinished(w.token, std::move(w.buffer)); // empty
         break;
     }
     case ServeLongPolls:
