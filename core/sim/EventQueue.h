@@ -98,7 +98,7 @@ public:
         // The next event: the heap's top or the earliest lane front (an empty lane's front
         // is kNoKey), chosen without a branch.
         const Key heapKey = m_heap.empty() ? kNoKey : Key::of(m_heap.front());
-        const Key laneKey = m_front[m_laneMin < 0 ? 0 : m_laneMin];
+        const Key laneKey = m_front[m_laneMin];
         const bool fromLane = laneKey.before(heapKey);
         m_top = fromLane ? m_laneMin : -1;
         m_topKey = fromLane ? laneKey : heapKey;
@@ -116,7 +116,7 @@ public:
         m_size = 0;
         m_top = -1;
         m_topKey = kNoKey;
-        m_laneMin = -1;
+        m_laneMin = 0;
         m_minBack = Key{kEmptyLane, 0};
         m_minBackLane = 0;
     }
@@ -206,7 +206,7 @@ private:
         Lane &lane = m_lanes[i];
         if (lane.empty()) {
             m_front[i] = k;
-            if (m_laneMin < 0 || k.before(m_front[m_laneMin]))
+            if (k.before(m_front[m_laneMin]))
                 m_laneMin = i;
         }
         lane.pushBack(e);
@@ -226,13 +226,12 @@ private:
         m_minBack = m_back[min];
     }
 
+    /// An empty lane's front is kNoKey, after every event: no test for empty lanes.
     void findLaneMin()
     {
-        int best = -1;
-        for (int i = 0; i < kLanes; ++i) {
-            if (!m_lanes[i].empty() && (best < 0 || m_front[i].before(m_front[best])))
-                best = i;
-        }
+        int best = 0;
+        for (int i = 1; i < kLanes; ++i)
+            best = m_front[i].before(m_front[best]) ? i : best;
         m_laneMin = best;
     }
 
@@ -280,7 +279,7 @@ private:
     std::size_t m_size = 0;
     int m_top = -1;        ///< where the next event is: a lane, or -1 for the heap's top
     Key m_topKey = kNoKey; ///< the next event's key, kNoKey when empty
-    int m_laneMin = -1;    ///< the lane with the earliest front, -1 when all are empty
+    int m_laneMin = 0;     ///< the lane with the earliest front (kNoKey when all are empty)
 };
 
 } // namespace flowlab
