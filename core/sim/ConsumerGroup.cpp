@@ -151,7 +151,8 @@ void ConsumerGroup::poll(std::size_t w)
     req.maxNumberOfMessages = m_config.batchSize;
     req.waitTimeSeconds = m_config.waitTimeSeconds;
     req.receiverNode = id();
-    SqsReceiveResult r = m_source->receiveMessage(req, this, pack(w, m_workers[w].generation));
+    SqsReceiveResult &r = m_received;
+    m_source->receiveMessage(req, this, pack(w, m_workers[w].generation), r);
     if (r.waiting) {
         m_workers[w].waiting = true;
         return;
@@ -164,31 +165,39 @@ void ConsumerGroup::poll(std::size_t w)
                  pack(w, m_workers[w].generation));
         return;
     }
-    startBatch(w, std::move(r.messages));
+    startBatch(w, r.messages);
 }
 
 void ConsumerGroup::longPollFinished(quint64 token, std::vector<SqsReceivedMessage> messages)
 {
     Worker *worker = workerFor(token);
-    if (!worker || worker->state != State::Polling)
-        return;
-    worker->waiting = false; // answered: nothing to cancel any more
-    const std::size_t w = std::size_t(token & 0xffffffffu);
-    if (messages.empty()) {
-        // The wait ended empty: poll again at once, as an SDK receive loop does. Through an
-        // event, so the queue is not re-entered from its own callback.
-        ++worker->generation;
-        schedule(0, Poll, pack(w, worker->generation));
-        worker->state = State::Pausing;
-        return;
+    if (worker && worker->state == State::Polling) {
+        worker->waiting = false; // answered: nothing to cancel any more
+        const std::size_t w = std::size_t(token & 0xffffffffu);
+        if (messages.empty()) {
+            // The wait ended empty: poll again at once, as an SDK receive loop does. Through
+            // an event, so the queue is not re-entered from its own callback.
+            ++worker->generation;
+            schedule(0, Poll, pack(w, worker->generation));
+            worker->state = State::Pausing;
+        } else {
+            startBatch(w, messages); // leaves the worker's previous (empty) batch in messages
+        }
     }
-    startBatch(w, std::move(messages));
+    // The poll that waited took the receive buffer along (SqsQueue keeps it for the answer):
+    // the buffer that comes back takes its place.
+    if (m_received.messages.capacity() == 0) {
+        messages.clear();
+        m_received.messages.swap(messages);
+    }
 }
 
-void ConsumerGroup::startBatch(std::size_t w, std::vector<SqsReceivedMessage> messages)
+void ConsumerGroup::startBatch(std::size_t w, std::vector<SqsReceivedMessage> &messages)
 {
     setState(w, State::Processing);
-    m_workers[w].batch = std::move(messages);
+    // A swap: the worker's finished (empty) batch goes back to the caller's buffer, so
+    // polling allocates nothing once the buffers have grown.
+    m_workers[w].batch.swap(messages);
     m_workers[w].index = 0;
     processNext(w);
 }
@@ -254,7 +263,7 @@ void ConsumerGroup::finishMessage(std::size_t w)
     // queue or received by another worker since, or still there after our delete (a lost
     // delete, deleting turned off).
     const quint64 msgId = m.message.id;
-    const bool duplicate = m_mayReturn.count(msgId) > 0;
+    const bool duplicate = !m_mayReturn.empty() && m_mayReturn.count(msgId) > 0;
     ++m_processed;
     if (duplicate)
         ++m_duplicates;

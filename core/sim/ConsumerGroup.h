@@ -80,7 +80,7 @@ private:
     Worker *workerFor(quint64 arg);
     void setState(std::size_t w, State s);
     void poll(std::size_t w);
-    void startBatch(std::size_t w, std::vector<SqsReceivedMessage> messages);
+    void startBatch(std::size_t w, std::vector<SqsReceivedMessage> &messages);
     void processNext(std::size_t w);
     void finishMessage(std::size_t w);
     double drawProcessingSeconds();
@@ -90,6 +90,7 @@ private:
     ConsumerConfig m_config;
     SqsQueue *m_source = nullptr;
     std::vector<Worker> m_workers;
+    SqsReceiveResult m_received; ///< the last receive's answer; its buffer is reused
     int m_busy = 0;
     int m_live = 0; ///< workers not retired
     quint64 m_processed = 0;

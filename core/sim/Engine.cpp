@@ -88,16 +88,6 @@ void Engine::start()
                        0});
 }
 
-void Engine::schedule(SimTime at, const SimNode *target, quint32 type, quint64 arg, quint8 priority)
-{
-    Q_ASSERT(at >= m_now);
-    m_queue.push(Event{std::max(at, m_now),
-                       (quint64(priority) << 56) | m_sequence++,
-                       target->m_slot,
-                       type,
-                       arg});
-}
-
 bool Engine::step()
 {
     if (m_queue.empty())
@@ -121,7 +111,7 @@ bool Engine::step()
 quint64 Engine::runUntil(SimTime until, quint64 maxEvents)
 {
     quint64 n = 0;
-    while (n < maxEvents && !m_queue.empty() && m_queue.top().time <= until) {
+    while (n < maxEvents && !m_queue.empty() && m_queue.topTime() <= until) {
         step();
         ++n;
     }

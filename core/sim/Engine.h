@@ -2,6 +2,7 @@
 
 #include "EventQueue.h"
 #include "PayloadStore.h"
+#include "SimNode.h"
 #include "SimTime.h"
 #include "Trace.h"
 
@@ -11,8 +12,6 @@
 #include <vector>
 
 namespace flowlab {
-
-class SimNode;
 
 /// The discrete-event kernel: a virtual clock, the pending events and the nodes. It runs
 /// one event at a time in (time, priority, insertion) order and knows nothing of any
@@ -53,7 +52,15 @@ public:
                   const SimNode *target,
                   quint32 type,
                   quint64 arg,
-                  quint8 priority = PriorityNormal);
+                  quint8 priority = PriorityNormal)
+    {
+        Q_ASSERT(at >= m_now);
+        m_queue.push(Event{at > m_now ? at : m_now,
+                           (quint64(priority) << 56) | m_sequence++,
+                           target->m_slot,
+                           type,
+                           arg});
+    }
 
     /// Runs the next event. Returns false when none is pending.
     bool step();
@@ -61,7 +68,7 @@ public:
     /// Stops early (clock at the last event) after `maxEvents` events; returns the count.
     quint64 runUntil(SimTime until, quint64 maxEvents = ~quint64(0));
     bool hasPendingEvents() const { return !m_queue.empty(); }
-    SimTime nextEventTime() const { return m_queue.empty() ? kNever : m_queue.top().time; }
+    SimTime nextEventTime() const { return m_queue.topTime(); } // kNever when none
     std::size_t pendingEvents() const { return m_queue.size(); }
     quint64 eventsProcessed() const { return m_processed; }
 
@@ -84,6 +91,7 @@ public:
     const std::vector<SimTime> &sampleTimes() const { return m_sampleTimes; }
 
 private:
+    friend class SimNode; // reads the clock through a pointer (SimNode::now() is inline)
     void sampleMetrics();
 
     quint64 m_seed;
@@ -95,7 +103,7 @@ private:
     bool m_started = false;
     EventQueue m_queue;
     std::vector<std::unique_ptr<SimNode>> m_slots; ///< index = slot
-    std::vector<bool> m_alive;
+    std::vector<char> m_alive; ///< per slot (char, not bool: read on every event)
     QHash<int, quint32> m_slotById;
     TraceObserver *m_observer = nullptr;
     PayloadStore m_payloads;

@@ -7,6 +7,19 @@
 
 namespace flowlab {
 
+/// (t1, o1) < (t2, o2). The queue compares events whose order is unpredictable, where a
+/// mispredicted branch costs more than the compare: one 128-bit compare has no branch.
+inline bool keyBefore(SimTime t1, quint64 o1, SimTime t2, quint64 o2)
+{
+#ifdef __SIZEOF_INT128__
+    __extension__ typedef unsigned __int128 Wide;
+    constexpr quint64 kSign = quint64(1) << 63; // signed order as unsigned order
+    return ((Wide(quint64(t1) ^ kSign) << 64) | o1) < ((Wide(quint64(t2) ^ kSign) << 64) | o2);
+#else
+    return t1 < t2 || (t1 == t2 && o1 < o2);
+#endif
+}
+
 /// A scheduled event: a plain struct, dispatched by (target, type) rather than through a
 /// type-erased callable (PERF-NOTES: std::function events cost about 40% per event).
 struct Event
@@ -17,48 +30,216 @@ struct Event
     quint32 type;   ///< meaning is the target's
     quint64 arg;    ///< meaning is the target's
 
-    bool before(const Event &o) const
-    {
-        return time < o.time || (time == o.time && order < o.order);
-    }
+    bool before(const Event &o) const { return keyBefore(time, order, o.time, o.order); }
 };
 
-/// Pending events ordered by (time, priority, insertion sequence): a 4-ary min-heap, which
-/// moves less memory than a binary heap at the event counts a queue with many in-flight
-/// messages produces.
+/// Pending events ordered by (time, priority, insertion sequence), a key no two events
+/// share: pop() always returns the smallest, so the order events run in does not depend on
+/// how they are stored.
+///
+/// They are stored in a binary min-heap plus a few sorted FIFO "lanes". Timers with a
+/// fixed delay (a queue's 30 s visibility timeout, a 20 s long-poll expiry, the metrics
+/// clock) are scheduled in increasing order, and most pending events are such timers
+/// (hundreds in flight, against about ten others). An event joins a lane whose last event
+/// is before it (so the lane stays sorted): an append and a pop from the front, O(1),
+/// instead of a heap of hundreds. Events that fit no lane (random delays) go to the heap,
+/// which stays small. The smallest event is the least of the heap's top and the lanes'
+/// fronts. Keys are compared without branches where the outcome is unpredictable.
 class EventQueue
 {
 public:
-    bool empty() const { return m_heap.empty(); }
-    std::size_t size() const { return m_heap.size(); }
-    const Event &top() const { return m_heap.front(); }
+    bool empty() const { return m_size == 0; }
+    std::size_t size() const { return m_size; }
+    /// The next event; only when not empty.
+    const Event &top() const { return m_top < 0 ? m_heap.front() : m_lanes[m_top].front(); }
+    /// The next event's time, kNever when empty; without a branch on where it is.
+    SimTime topTime() const { return m_topKey.time; }
 
     void push(const Event &e)
     {
-        m_heap.push_back(e);
-        siftUp(m_heap.size() - 1);
+        const Key k = Key::of(e);
+        const bool first = k.before(m_topKey); // always when empty
+        const int where = placeInLane(e);
+        if (where < 0) {
+            m_heap.push_back(e);
+            siftUp(m_heap.size() - 1);
+        }
+        ++m_size;
+        if (first) {
+            m_top = where;
+            m_topKey = k;
+        }
     }
 
     Event pop()
     {
-        Event top = m_heap.front();
-        const Event last = m_heap.back();
-        m_heap.pop_back();
-        if (!m_heap.empty()) {
-            m_heap.front() = last;
-            siftDown(0);
+        Event result;
+        if (m_top < 0) {
+            result = m_heap.front();
+            const Event last = m_heap.back();
+            m_heap.pop_back();
+            if (!m_heap.empty()) {
+                m_heap.front() = last;
+                siftDown(0);
+            }
+        } else {
+            Lane &lane = m_lanes[m_top];
+            result = lane.front();
+            lane.popFront();
+            m_front[m_top] = lane.empty() ? kNoKey : Key::of(lane.front());
+            if (lane.empty()) {
+                m_back[m_top] = Key{kEmptyLane, 0};
+                m_minBack = m_back[m_top];
+                m_minBackLane = m_top;
+            }
+            findLaneMin();
         }
-        return top;
+        --m_size;
+        // The next event: the heap's top or the earliest lane front (an empty lane's front
+        // is kNoKey), chosen without a branch.
+        const Key heapKey = m_heap.empty() ? kNoKey : Key::of(m_heap.front());
+        const Key laneKey = m_front[m_laneMin];
+        const bool fromLane = laneKey.before(heapKey);
+        m_top = fromLane ? m_laneMin : -1;
+        m_topKey = fromLane ? laneKey : heapKey;
+        return result;
     }
 
-    void clear() { m_heap.clear(); }
+    void clear()
+    {
+        m_heap.clear();
+        for (int i = 0; i < kLanes; ++i) {
+            m_lanes[i].clear();
+            m_front[i] = kNoKey;
+            m_back[i] = Key{kEmptyLane, 0};
+        }
+        m_size = 0;
+        m_top = -1;
+        m_topKey = kNoKey;
+        m_laneMin = 0;
+        m_minBack = Key{kEmptyLane, 0};
+        m_minBackLane = 0;
+    }
 
 private:
+    /// A sorted FIFO in a ring buffer (capacity a power of two).
+    class Lane
+    {
+    public:
+        bool empty() const { return m_count == 0; }
+        const Event &front() const { return m_buf[m_head]; }
+        void pushBack(const Event &e)
+        {
+            if (m_count == m_buf.size())
+                grow();
+            m_buf[(m_head + m_count) & (m_buf.size() - 1)] = e;
+            ++m_count;
+        }
+        void popFront()
+        {
+            m_head = (m_head + 1) & (m_buf.size() - 1);
+            --m_count;
+        }
+        void clear()
+        {
+            m_head = 0;
+            m_count = 0;
+        }
+
+    private:
+        void grow()
+        {
+            std::vector<Event> bigger(m_buf.empty() ? 64 : m_buf.size() * 2);
+            for (std::size_t i = 0; i < m_count; ++i)
+                bigger[i] = m_buf[(m_head + i) & (m_buf.size() - 1)];
+            m_buf.swap(bigger);
+            m_head = 0;
+        }
+        std::vector<Event> m_buf;
+        std::size_t m_head = 0;
+        std::size_t m_count = 0;
+    };
+
+    /// An event's sort key, kept beside the lanes so choosing one reads two small arrays.
+    struct Key
+    {
+        SimTime time;
+        quint64 order;
+        static Key of(const Event &e) { return Key{e.time, e.order}; }
+        bool before(const Key &o) const { return keyBefore(time, order, o.time, o.order); }
+    };
+
+    /// After every event: the front of an empty lane, the top of an empty queue.
+    static constexpr Key kNoKey{kNever, ~quint64(0)};
+    static constexpr int kLanes = 4;
+    static constexpr int kHints = 16;
+    /// The last key of an empty lane: before every event, so an empty lane takes an event
+    /// only when no other lane can.
+    static constexpr SimTime kEmptyLane = -1;
+
+    /// Appends e to a lane whose last event is before it, or returns -1 (then it goes to
+    /// the heap). A stream of events (same target and type) first tries the lane it went to
+    /// last time, which fits again when its events come in increasing order; otherwise the
+    /// lane whose last event is the latest one before e (an empty lane counts as the
+    /// earliest), so that each lane keeps one stream.
+    int placeInLane(const Event &e)
+    {
+        const Key k = Key::of(e);
+        qint8 &hint = m_hint[(e.target * 8 + e.type) & (kHints - 1)];
+        int lane = hint;
+        if (!m_back[lane].before(k)) {
+            if (k.before(m_minBack))
+                return -1; // before every lane's last event: most events of random delay
+            lane = -1;
+            for (int i = 0; i < kLanes; ++i) {
+                if (m_back[i].before(k) && (lane < 0 || m_back[lane].before(m_back[i])))
+                    lane = i;
+            }
+            hint = qint8(lane);
+        }
+        append(lane, e, k);
+        return lane;
+    }
+
+    void append(int i, const Event &e, const Key &k)
+    {
+        Lane &lane = m_lanes[i];
+        if (lane.empty()) {
+            m_front[i] = k;
+            if (k.before(m_front[m_laneMin]))
+                m_laneMin = i;
+        }
+        lane.pushBack(e);
+        m_back[i] = k;
+        if (i == m_minBackLane)
+            findMinBack();
+    }
+
+    void findMinBack()
+    {
+        int min = 0;
+        for (int i = 1; i < kLanes; ++i) {
+            if (m_back[i].before(m_back[min]))
+                min = i;
+        }
+        m_minBackLane = min;
+        m_minBack = m_back[min];
+    }
+
+    /// An empty lane's front is kNoKey, after every event: no test for empty lanes.
+    void findLaneMin()
+    {
+        int best = 0;
+        for (int i = 1; i < kLanes; ++i)
+            best = m_front[i].before(m_front[best]) ? i : best;
+        m_laneMin = best;
+    }
+
     void siftUp(std::size_t i)
     {
         const Event e = m_heap[i];
         while (i > 0) {
-            const std::size_t parent = (i - 1) / 4;
+            const std::size_t parent = (i - 1) / 2;
             if (!e.before(m_heap[parent]))
                 break;
             m_heap[i] = m_heap[parent];
@@ -72,15 +253,11 @@ private:
         const std::size_t n = m_heap.size();
         const Event e = m_heap[i];
         for (;;) {
-            const std::size_t first = 4 * i + 1;
-            if (first >= n)
+            std::size_t best = 2 * i + 1;
+            if (best >= n)
                 break;
-            std::size_t best = first;
-            const std::size_t end = first + 4 < n ? first + 4 : n;
-            for (std::size_t c = first + 1; c < end; ++c) {
-                if (m_heap[c].before(m_heap[best]))
-                    best = c;
-            }
+            if (best + 1 < n)
+                best += std::size_t(m_heap[best + 1].before(m_heap[best])); // no branch
             if (!m_heap[best].before(e))
                 break;
             m_heap[i] = m_heap[best];
@@ -90,6 +267,19 @@ private:
     }
 
     std::vector<Event> m_heap;
+    Lane m_lanes[kLanes];
+    Key m_front[kLanes] = {{kNever, ~quint64(0)},
+                           {kNever, ~quint64(0)},
+                           {kNever, ~quint64(0)},
+                           {kNever, ~quint64(0)}};
+    Key m_back[kLanes] = {{kEmptyLane, 0}, {kEmptyLane, 0}, {kEmptyLane, 0}, {kEmptyLane, 0}};
+    Key m_minBack{kEmptyLane, 0}; ///< the earliest of the lanes' last events
+    int m_minBackLane = 0;        ///< the lane that has it
+    qint8 m_hint[kHints] = {};    ///< per (target, type) hash: the lane used last
+    std::size_t m_size = 0;
+    int m_top = -1;        ///< where the next event is: a lane, or -1 for the heap's top
+    Key m_topKey = kNoKey; ///< the next event's key, kNoKey when empty
+    int m_laneMin = 0;     ///< the lane with the earliest front (kNoKey when all are empty)
 };
 
 } // namespace flowlab

@@ -6,6 +6,8 @@ namespace flowlab {
 
 SimNode::SimNode(Engine &engine, int nodeId, NodeKind kind, const QString &name)
     : m_engine(engine)
+    , m_clock(&engine.m_now)
+    , m_observer(&engine.m_observer)
     , m_id(nodeId)
     , m_kind(kind)
     , m_name(name)
@@ -13,11 +15,6 @@ SimNode::SimNode(Engine &engine, int nodeId, NodeKind kind, const QString &name)
 {}
 
 SimNode::~SimNode() = default;
-
-SimTime SimNode::now() const
-{
-    return m_engine.now();
-}
 
 void SimNode::schedule(SimTime delay, quint32 type, quint64 arg)
 {
@@ -29,15 +26,9 @@ void SimNode::scheduleAt(SimTime at, quint32 type, quint64 arg)
     m_engine.schedule(at, this, type, arg);
 }
 
-bool SimNode::tracing() const
+void SimNode::record(TraceKind kind, quint64 message, qint64 a, qint64 b, quint32 group)
 {
-    return m_engine.tracing();
-}
-
-void SimNode::trace(TraceKind kind, quint64 message, qint64 a, qint64 b, quint32 group)
-{
-    if (m_engine.tracing())
-        m_engine.trace(TraceRecord{m_engine.now(), m_id, kind, message, a, b, group});
+    m_engine.trace(TraceRecord{m_engine.now(), m_id, kind, message, a, b, group});
 }
 
 } // namespace flowlab

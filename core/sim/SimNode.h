@@ -58,17 +58,25 @@ public:
     quint32 slot() const { return m_slot; }
 
 protected:
-    SimTime now() const;
+    SimTime now() const { return *m_clock; }
     void schedule(SimTime delay, quint32 type, quint64 arg = 0);
     void scheduleAt(SimTime at, quint32 type, quint64 arg = 0);
-    bool tracing() const;
-    void trace(TraceKind kind, quint64 message, qint64 a = 0, qint64 b = 0, quint32 group = 0);
+    bool tracing() const { return *m_observer != nullptr; }
+    void trace(TraceKind kind, quint64 message, qint64 a = 0, qint64 b = 0, quint32 group = 0)
+    {
+        if (*m_observer) // the check inline: most runs have no observer on the hot paths
+            record(kind, message, a, b, group);
+    }
 
     MetricsTable m_metrics;
 
 private:
     friend class Engine;
+    void record(TraceKind kind, quint64 message, qint64 a, qint64 b, quint32 group);
+
     Engine &m_engine;
+    const SimTime *m_clock;           ///< the engine's clock
+    TraceObserver *const *m_observer; ///< the engine's observer (null: not tracing)
     int m_id;
     NodeKind m_kind;
     QString m_name;

@@ -6,13 +6,6 @@
 
 namespace flowlab {
 
-SimTime fromSeconds(double seconds)
-{
-    // Rounds half away from zero, as llround does, without its cost on the hot path.
-    const double us = seconds * double(kSecond);
-    return us >= 0.0 ? SimTime(us + 0.5) : -SimTime(-us + 0.5);
-}
-
 bool parseDuration(const QString &text, SimTime *out)
 {
     static const QRegularExpression re(

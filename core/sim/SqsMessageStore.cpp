@@ -23,6 +23,7 @@ std::unique_ptr<SqsMessageStore> SqsMessageStore::create(bool fifo)
 
 void SqsStandardStore::push(const Message &m)
 {
+    ++m_count;
     if (m_fresh.empty() || !newerThan(m_fresh.back(), m)) {
         m_fresh.push_back(m);
     } else {
@@ -37,6 +38,7 @@ bool SqsStandardStore::popOldest(Message *out)
     const bool haveBack = !m_back.empty();
     if (!haveFresh && !haveBack)
         return false;
+    --m_count;
     if (haveBack && (!haveFresh || newerThan(m_fresh.front(), m_back.front()))) {
         std::pop_heap(m_back.begin(), m_back.end(), newerThan);
         *out = m_back.back();
@@ -58,6 +60,7 @@ bool SqsStandardStore::erase(quint64 id, quint32, Message *out)
     if (inBack != m_back.end()) {
         *out = *inBack;
         m_back.erase(inBack);
+        --m_count;
         std::make_heap(m_back.begin(), m_back.end(), newerThan);
         return true;
     }
@@ -68,6 +71,7 @@ bool SqsStandardStore::erase(quint64 id, quint32, Message *out)
         return false;
     *out = *inFresh;
     m_fresh.erase(inFresh);
+    --m_count;
     return true;
 }
 
@@ -101,6 +105,7 @@ void SqsStandardStore::clear(std::vector<Message> &out)
     out.insert(out.end(), m_back.begin(), m_back.end());
     m_fresh.clear();
     m_back.clear();
+    m_count = 0;
 }
 
 // --- FIFO ---------------------------------------------------------------------------------

@@ -36,7 +36,8 @@ public:
     virtual void take(int max, std::vector<Message> &out) = 0;
     /// FIFO: a taken message of `group` is gone for good (deleted, moved, expired).
     virtual void endFlight(quint32 group) = 0;
-    virtual std::size_t visibleCount() const = 0;
+    /// Not virtual: the queue asks on every send, receive and serve.
+    std::size_t visibleCount() const { return m_count; }
     /// The enqueue time of the oldest visible message, kNever when there is none.
     virtual SimTime oldestEnqueuedAt() const = 0;
     /// Removes the oldest visible message if it was enqueued before `cutoff`.
@@ -46,6 +47,9 @@ public:
     /// Calls `fn` for every visible message, in no particular order; changes nothing (a
     /// peek at the queue).
     virtual void forEachVisible(const std::function<void(const Message &)> &fn) const = 0;
+
+protected:
+    std::size_t m_count = 0; ///< visible messages, kept by the subclasses
 };
 
 /// Standard queue: messages in (enqueue time, arrival) order. New messages append to a
@@ -59,7 +63,6 @@ public:
     bool erase(quint64 id, quint32 group, Message *out) override;
     void take(int max, std::vector<Message> &out) override;
     void endFlight(quint32) override {}
-    std::size_t visibleCount() const override { return m_fresh.size() + m_back.size(); }
     SimTime oldestEnqueuedAt() const override;
     bool popOldestBefore(SimTime cutoff, Message *out) override;
     void clear(std::vector<Message> &out) override;
@@ -81,7 +84,6 @@ public:
     bool erase(quint64 id, quint32 group, Message *out) override;
     void take(int max, std::vector<Message> &out) override;
     void endFlight(quint32 group) override;
-    std::size_t visibleCount() const override { return m_count; }
     SimTime oldestEnqueuedAt() const override;
     bool popOldestBefore(SimTime cutoff, Message *out) override;
     void clear(std::vector<Message> &out) override;
@@ -103,7 +105,6 @@ private:
     std::set<HeadKey> m_available;                 ///< groups with messages and nothing in flight
     std::set<std::pair<SimTime, quint64>> m_heads; ///< (head enqueuedAt, head sequence)
     std::unordered_map<quint64, quint32> m_headGroup; ///< head sequence -> group
-    std::size_t m_count = 0;
 };
 
 } // namespace flowlab

@@ -114,7 +114,7 @@ SqsSendResult SqsQueue::enqueue(const SqsSendRequest &r, quint32 size)
     m.sentAt = now();
     m.enqueuedAt = now();
     m.size = size;
-    m.group = engine().intern(r.messageGroupId);
+    m.group = r.messageGroupId.isEmpty() ? 0 : engine().intern(r.messageGroupId);
     m.sequence = m_nextSequence++;
     m.senderNode = quint16(r.senderNode);
     if (!r.body.isEmpty() || !r.attributes.empty() || !r.traceHeader.isEmpty()) {
@@ -244,7 +244,8 @@ void SqsQueue::endFlight(const Message &m)
 
 void SqsQueue::dropMessage(const Message &m)
 {
-    engine().payloads().release(m.payload);
+    if (m.payload) // most messages have none
+        engine().payloads().release(m.payload);
 }
 
 SimTime SqsQueue::retentionDeadline(const Message &m) const
@@ -259,30 +260,43 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
                                           quint64 token)
 {
     SqsReceiveResult result;
+    receiveMessage(req, receiver, token, result);
+    return result;
+}
+
+void SqsQueue::receiveMessage(const SqsReceiveRequest &req,
+                              SqsReceiver *receiver,
+                              quint64 token,
+                              SqsReceiveResult &result)
+{
+    if (!result.error.ok())
+        result.error = SqsError();
+    result.waiting = false;
+    result.messages.clear();
     if (req.maxNumberOfMessages < 1 || req.maxNumberOfMessages > 10) {
         result.error = invalidValue(QStringLiteral("Value %1 for parameter MaxNumberOfMessages is "
                                                    "invalid. Reason: Must be between 1 and 10, "
                                                    "if provided.")
                                         .arg(req.maxNumberOfMessages));
-        return result;
+        return;
     }
     if (req.waitTimeSeconds > 20 || req.waitTimeSeconds < -1) {
         result.error = invalidValue(QStringLiteral("Value %1 for parameter WaitTimeSeconds is "
                                                    "invalid. Reason: Must be >= 0 and <= 20, if "
                                                    "provided.")
                                         .arg(req.waitTimeSeconds));
-        return result;
+        return;
     }
     if (req.visibilityTimeout > 43200 || req.visibilityTimeout < -1) {
         result.error = invalidValue(QStringLiteral("Value %1 for parameter VisibilityTimeout is "
                                                    "invalid. Reason: Must be >= 0 and <= 43200, "
                                                    "if provided.")
                                         .arg(req.visibilityTimeout));
-        return result;
+        return;
     }
     if (m_config.fifo && throttle(Action::Receive, {})) {
         result.error = SqsError(SqsErrorCode::RequestThrottled, QStringLiteral("Rate exceeded"));
-        return result;
+        return;
     }
     const int wait = req.waitTimeSeconds >= 0 ? req.waitTimeSeconds
                                               : m_config.receiveMessageWaitTimeSeconds;
@@ -297,7 +311,7 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
                                     QStringLiteral("Too many messages in flight: the queue "
                                                    "has reached its in-flight limit of %1.")
                                         .arg(m_config.inFlightLimit));
-            return result;
+            return;
         }
         // A short poll samples a subset of the servers: with a small backlog it can miss
         // every message (spec §1.5).
@@ -307,7 +321,7 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
             ++m_stats.emptyReceives;
             ++m_stats.falseEmptyReceives;
             trace(TraceKind::EmptyReceive, 0, 1, req.receiverNode);
-            return result;
+            return;
         }
         if (!atLimit)
             takeMessages(req.maxNumberOfMessages, visibility, req.receiverNode, result.messages);
@@ -315,23 +329,24 @@ SqsReceiveResult SqsQueue::receiveMessage(const SqsReceiveRequest &req,
             ++m_stats.emptyReceives;
             trace(TraceKind::EmptyReceive, 0, 0, req.receiverNode);
         }
-        return result;
+        return;
     }
 
     // Long poll: answer at once when anything is there, else wait for a message or the end.
     if (!atLimit && m_waiters.empty())
         takeMessages(req.maxNumberOfMessages, visibility, req.receiverNode, result.messages);
     if (!result.messages.empty())
-        return result;
+        return;
     Q_ASSERT(receiver);
     SqsReceiveRequest held = req;
     held.visibilityTimeout = visibility;
     const quint64 waiterId = m_nextWaiterId++;
-    m_waiters.push_back(Waiter{waiterId, receiver, token, held});
+    m_waiters.push_back(Waiter{waiterId, receiver, token, held, {}});
+    m_waiters.back().buffer.swap(result.messages); // empty; its capacity serves the answer
     schedule(SimTime(wait) * kSecond, LongPollExpired, waiterId);
     result.waiting = true;
     requestServe();
-    return result;
+    return;
 }
 
 void SqsQueue::takeMessages(int max,
@@ -351,7 +366,8 @@ void SqsQueue::takeMessages(int max,
         if (taken.empty())
             break;
         for (Message &m : taken) {
-            m_returned.erase(m.id);
+            if (!m_returned.empty()) // usually empty: no hashing then
+                m_returned.erase(m.id);
             if (now() >= retentionDeadline(m)) {
                 m_store->endFlight(m.group);
                 ++m_stats.expired;
@@ -428,9 +444,9 @@ void SqsQueue::serveLongPolls()
     // Waiters are served in the order they arrived, while there is something to give.
     while (!m_waiters.empty() && m_store->visibleCount() > 0
            && qint64(m_inFlight.size()) < m_config.inFlightLimit) {
-        Waiter w = m_waiters.front();
+        Waiter w = std::move(m_waiters.front());
         m_waiters.pop_front();
-        Answer a{w.receiver, w.token, {}};
+        Answer a{w.receiver, w.token, std::move(w.buffer)};
         takeMessages(w.request.maxNumberOfMessages,
                      w.request.visibilityTimeout,
                      w.request.receiverNode,
@@ -438,7 +454,8 @@ void SqsQueue::serveLongPolls()
         if (a.messages.empty()) {
             // takeMessages takes until it has enough or nothing is receivable (a FIFO queue
             // whose visible messages are all in blocked groups): the others wait too.
-            m_waiters.push_front(w);
+            w.buffer = std::move(a.messages);
+            m_waiters.push_front(std::move(w));
             break;
         }
         answers.push_back(std::move(a));
@@ -678,11 +695,11 @@ void SqsQueue::handleEvent(quint32 type, quint64 arg)
         });
         if (it == m_waiters.end())
             break; // answered already
-        const Waiter w = *it;
+        Waiter w = std::move(*it);
         m_waiters.erase(it);
         ++m_stats.emptyReceives;
         trace(TraceKind::EmptyReceive, 0, 0, w.request.receiverNode);
-        w.receiver->longPollFinished(w.token, {});
+        w.receiver->longPollFinished(w.token, std::move(w.buffer)); // empty
         break;
     }
     case ServeLongPolls:

@@ -185,6 +185,12 @@ public:
     SqsReceiveResult receiveMessage(const SqsReceiveRequest &request,
                                     SqsReceiver *receiver,
                                     quint64 token);
+    /// The same into `result`, which is overwritten; its message list keeps its capacity, so
+    /// a caller that polls in a loop (a consumer group) reuses one buffer.
+    void receiveMessage(const SqsReceiveRequest &request,
+                        SqsReceiver *receiver,
+                        quint64 token,
+                        SqsReceiveResult &result);
     /// Forgets the long polls of a receiver (a consumer removed, a client gone).
     void cancelLongPolls(SqsReceiver *receiver);
     /// Forgets one long poll (a worker retired).
@@ -193,7 +199,8 @@ public:
     /// after a flight): a consumer finishing it can tell if it may come back.
     bool holdsReceivedMessage(quint64 messageId) const
     {
-        return m_inFlight.contains(messageId) || m_returned.count(messageId) > 0;
+        return m_inFlight.contains(messageId)
+               || (!m_returned.empty() && m_returned.count(messageId) > 0);
     }
     /// Whether the message of this handle went back to the queue or was received again
     /// since: someone else may process it too.
@@ -201,7 +208,7 @@ public:
     {
         if (const InFlight *entry = m_inFlight.find(handle.messageId))
             return entry->serial != handle.serial;
-        return m_returned.count(handle.messageId) > 0;
+        return !m_returned.empty() && m_returned.count(handle.messageId) > 0;
     }
     SqsError deleteMessage(const SqsReceiptHandle &handle);
     SqsError changeMessageVisibility(const SqsReceiptHandle &handle, int visibilityTimeout);
@@ -291,6 +298,9 @@ private:
         SqsReceiver *receiver;
         quint64 token;
         SqsReceiveRequest request;
+        /// The receiver's own (empty) buffer, kept for the answer: a consumer's buffers go
+        /// round without an allocation per long poll.
+        std::vector<SqsReceivedMessage> buffer;
     };
 
     enum class Action { Send, Receive, Delete };

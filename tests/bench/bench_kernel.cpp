@@ -9,7 +9,7 @@
 //
 // It prints figures and asserts nothing; it is not registered with CTest.
 //
-//   bench_kernel [messages] [all|flowlab|bare|memory]
+//   bench_kernel [messages] [all|flowlab|bare|kernel|memory]
 //     messages: default 1000000 (a smaller count for profiling runs under callgrind);
 //     the second argument runs one part only (default all), e.g. "flowlab" for a profile.
 
@@ -413,15 +413,17 @@ int main(int argc, char **argv)
     if (argc > 1)
         messages = std::max(1LL, std::atoll(argv[1]));
     const std::string part = argc > 2 ? argv[2] : "all";
-    if (part != "all" && part != "flowlab" && part != "bare" && part != "memory") {
-        std::fprintf(stderr, "usage: bench_kernel [messages] [all|flowlab|bare|memory]\n");
+    if (part != "all" && part != "flowlab" && part != "bare" && part != "kernel"
+        && part != "memory") {
+        std::fprintf(stderr, "usage: bench_kernel [messages] [all|flowlab|bare|kernel|memory]\n");
         return 2;
     }
-    if (part == "flowlab" || part == "bare") {
-        // One run of one side only: for profilers.
+    if (part == "flowlab" || part == "bare" || part == "kernel") {
+        // One run of one part only: for profilers.
         const RunFigures f = part == "flowlab" ? runFlowlab(1, messages)
-                                               : runBareLoop(1, quint64(messages));
-        printRun(part == "flowlab" ? "flowlab" : "bare   ", 1, f);
+                             : part == "bare"  ? runBareLoop(1, quint64(messages))
+                                               : runKernel(1, quint64(messages));
+        printRun(part.c_str(), 1, f);
         return 0;
     }
     if (part == "memory") {

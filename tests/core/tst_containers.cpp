@@ -1,6 +1,7 @@
 // The engine's own containers and the latency histogram, against simple references.
 
 #include "metrics/LatencyHistogram.h"
+#include "sim/EventQueue.h"
 #include "sim/FlatIdMap.h"
 #include "sim/Random.h"
 
@@ -9,6 +10,8 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
+#include <tuple>
 
 using namespace flowlab;
 
@@ -18,6 +21,7 @@ class TestContainers : public QObject
 
 private slots:
     void flatIdMapMatchesStdMap();
+    void eventQueuePopsInKeyOrder();
     void histogramPercentiles_data();
     void histogramPercentiles();
     void histogramClearAndMerge();
@@ -57,6 +61,66 @@ void TestContainers::flatIdMapMatchesStdMap()
     flat.clear();
     QVERIFY(flat.empty());
     QVERIFY(!flat.find(ref.begin()->first));
+}
+
+void TestContainers::eventQueuePopsInKeyOrder()
+{
+    // An engine-like run: pop the next event, advance the clock, schedule a few more. Seven
+    // fixed-delay streams (more than the queue has lanes), random delays, zero delays at
+    // three priorities, and a stream whose delays vary (out of order). Every pop must be
+    // the least (time, order) pending, as a std::set of the same events says.
+    using Key = std::tuple<SimTime, quint64, quint32, quint32, quint64>;
+    EventQueue queue;
+    std::set<Key> ref;
+    Rng rng(7, 8);
+    quint64 sequence = 0;
+    SimTime now = 0;
+    auto push = [&](SimTime at, quint8 priority, quint32 target, quint32 type) {
+        const Event e{at, (quint64(priority) << 56) | sequence++, target, type, sequence * 3};
+        queue.push(e);
+        ref.insert(Key{e.time, e.order, e.target, e.type, e.arg});
+    };
+    const SimTime fixedDelays[] = {30 * kSecond,
+                                   20 * kSecond,
+                                   kSecond,
+                                   7 * kSecond,
+                                   90 * kSecond,
+                                   3 * kSecond,
+                                   45 * kSecond};
+    for (quint32 s = 0; s < 7; ++s)
+        push(fixedDelays[s], 128, s, 1);
+    push(0, 128, 10, 2);
+    for (int step = 0; step < 300000; ++step) {
+        QCOMPARE(queue.size(), ref.size());
+        QVERIFY(!queue.empty());
+        const Key expected = *ref.begin();
+        QCOMPARE(queue.top().time, std::get<0>(expected));
+        QCOMPARE(queue.top().order, std::get<1>(expected));
+        const Event e = queue.pop();
+        ref.erase(ref.begin());
+        QCOMPARE(Key(e.time, e.order, e.target, e.type, e.arg), expected);
+        QVERIFY(e.time >= now);
+        now = e.time;
+        if (e.type == 1) {
+            push(now + fixedDelays[e.target], 128, e.target, 1); // the stream goes on
+        } else if (e.type == 2) {
+            push(now + fromSeconds(rng.exponential(0.5)), 128, 10, 2);
+            if (rng.bernoulli(0.5))
+                push(now + fromSeconds(rng.exponential(2.0)), 128, 11, 3);
+            if (rng.bernoulli(0.3))
+                push(now, quint8(rng.uniformInt(0, 2) == 0 ? 64 : 128), 12, 4);
+            if (rng.bernoulli(0.2)) // a timer of varying delay: not in order with its own
+                push(now + rng.uniformInt(0, 40) * kSecond, 255, 13, 5);
+        }
+    }
+    queue.clear();
+    QVERIFY(queue.empty());
+    QCOMPARE(queue.size(), std::size_t(0));
+    push(5, 128, 1, 1);
+    push(3, 128, 1, 1);
+    QCOMPARE(queue.pop().time, SimTime(3));
+    QCOMPARE(queue.pop().time, SimTime(5));
+    QVERIFY(queue.empty());
 }
 
 void TestContainers::histogramPercentiles_data()
