@@ -124,7 +124,10 @@ MainWindow::~MainWindow()
     // Torn down in order: the run first (its thread stops), then the view and only then the
     // scene it shows, before QObject deletes the children in creation order (the scene
     // would go before the view and before the inspector its signals reach).
-    disconnect(m_scene, nullptr, this, nullptr);
+    // Nothing may hear the scene while it goes: removing a selected item emits
+    // selectionChanged, and the docks that follow the selection (charts, queue messages)
+    // would ask a half-destroyed scene what is selected.
+    disconnect(m_scene, nullptr, nullptr, nullptr);
     delete m_run;
     delete m_view;
     delete m_scene;
