@@ -152,9 +152,11 @@ void MainWindow::createDocks()
     createNarrationDocks();
     createInspectionDocks();
     createChartsDock();
-    // Under the canvas the event log and the charts share the full width as two tabs (side
-    // by side, neither had room for its sentences or its three charts at the default size).
+    // Under the canvas the event log, the charts and a message's passport share the width as
+    // tabs (side by side, none had room for its sentences, its three charts or its columns
+    // at the default size).
     tabifyDockWidget(m_eventLogDock, m_chartsDock);
+    tabifyDockWidget(m_eventLogDock, m_passportDock);
     m_eventLogDock->raise();
 }
 

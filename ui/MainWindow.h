@@ -146,6 +146,7 @@ private:
     void connectInspection();
     void followSelectedQueue();
     void syncInspection();
+    void layOutInspectionDocks();
     void showPassport(quint64 message);
 
     // MainWindowFile.cpp

@@ -10,17 +10,21 @@
 
 #include <QDockWidget>
 #include <QKeySequence>
+#include <QTimer>
 
 namespace flowlab {
 
 namespace {
 constexpr int kInspectionDockHeight = 240;
+constexpr int kInspectionDockMinWidth = 280; ///< narrower: laid out anew when shown
 } // namespace
 
 void MainWindow::createInspectionDocks()
 {
-    // Both start hidden below the canvas, side by side; View shows them, and a click on a
-    // message (a table row, a token) brings the passport up.
+    // Both start hidden below the canvas: the passport as a tab beside the event log and the
+    // charts (MainWindow::createDocks), the table beside those tabs, so a passport opened from
+    // the table leaves the table in view. View shows them, and a click on a message (a table
+    // row, a token) brings the passport up.
     m_queuePeek = new QueuePeekWidget(m_document, this);
     m_queuePeekDock = new QDockWidget(tr("Queue Messages"), this);
     m_queuePeekDock->setObjectName(QStringLiteral("queuePeekDock"));
@@ -35,7 +39,6 @@ void MainWindow::createInspectionDocks()
     m_passportDock->setWidget(m_passport);
     m_passportDock->toggleViewAction()->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
     addDockWidget(Qt::BottomDockWidgetArea, m_passportDock);
-    splitDockWidget(m_queuePeekDock, m_passportDock, Qt::Horizontal);
     resizeDocks({m_queuePeekDock, m_passportDock},
                 {kInspectionDockHeight, kInspectionDockHeight},
                 Qt::Vertical);
@@ -49,6 +52,19 @@ void MainWindow::connectInspection()
     // The runner peeks and records lives only while a dock shows them (it costs engine time).
     connect(m_queuePeek, &QueuePeekWidget::queueChanged, this, &MainWindow::syncInspection);
     connect(m_queuePeekDock, &QDockWidget::visibilityChanged, this, &MainWindow::syncInspection);
+    // Shown squeezed beside the event log (its first showing, whichever way): room for it.
+    for (QDockWidget *dock : {m_queuePeekDock, m_passportDock}) {
+        connect(dock, &QDockWidget::visibilityChanged, this, [this, dock](bool visible) {
+            if (!visible)
+                return;
+            // Measured once the layout has placed it.
+            QTimer::singleShot(0, this, [this, dock] {
+                if (dock->isVisible() && !dock->isFloating()
+                    && dock->width() < kInspectionDockMinWidth)
+                    layOutInspectionDocks();
+            });
+        });
+    }
     connect(m_passportDock, &QDockWidget::visibilityChanged, this, &MainWindow::syncInspection);
     connect(m_queuePeek, &QueuePeekWidget::messageActivated, this, &MainWindow::showPassport);
     connect(m_scene, &DiagramScene::tokenClicked, this, &MainWindow::showPassport);
@@ -84,21 +100,38 @@ void MainWindow::followSelectedQueue()
         m_queuePeek->setQueue(node->id);
 }
 
+void MainWindow::layOutInspectionDocks()
+{
+    // Below the canvas: the tabs (event log, charts, passport) and, beside them, the table.
+    // Shares of the width the two have together (the dock's own size hint would leave the
+    // table a sliver).
+    QList<QDockWidget *> docks;
+    QList<int> shares;
+    for (auto [dock, share] : {std::pair{m_eventLogDock, 62}, std::pair{m_queuePeekDock, 38}}) {
+        if (dock->isVisible() && !dock->isFloating()
+            && dockWidgetArea(dock) == Qt::BottomDockWidgetArea) {
+            docks.append(dock);
+            shares.append(share);
+        }
+    }
+    if (docks.size() < 2)
+        return;
+    int width = 0;
+    for (QDockWidget *d : docks)
+        width += d->width();
+    int total = 0;
+    for (int share : shares)
+        total += share;
+    QList<int> sizes;
+    for (int share : shares)
+        sizes.append(width * share / total);
+    resizeDocks(docks, sizes, Qt::Horizontal);
+}
+
 void MainWindow::showPassport(quint64 message)
 {
     m_passport->showMessage(message);
-    if (!m_passportDock->isVisible()) {
-        m_passportDock->show();
-        // Beside the table, the passport has more columns to show: it gets the larger half.
-        if (m_queuePeekDock->isVisible() && !m_queuePeekDock->isFloating()
-            && !m_passportDock->isFloating()
-            && dockWidgetArea(m_queuePeekDock) == dockWidgetArea(m_passportDock)) {
-            const int both = m_queuePeekDock->width() + m_passportDock->width();
-            resizeDocks({m_queuePeekDock, m_passportDock},
-                        {both * 2 / 5, both - both * 2 / 5},
-                        Qt::Horizontal);
-        }
-    }
+    m_passportDock->show();
     m_passportDock->raise();
     syncInspection();
 }
