@@ -200,11 +200,25 @@ int main(int argc, char *argv[])
     QObject::connect(panels.first()->lineSeries(0), &QXYSeries::pointsReplaced, [&redraws] {
         ++redraws;
     });
+    // Paint events of the charts' viewports: each redraw should cost one per chart.
+    struct PaintCounter : QObject
+    {
+        int paints = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                ++paints;
+            return false;
+        }
+    } paintCounter;
+    for (ChartPanel *panel : panels)
+        panel->viewport()->installEventFilter(&paintCounter);
     // Settle: the first layout and paint are not part of the steady state.
     QEventLoop settle;
     QTimer::singleShot(1000, &settle, &QEventLoop::quit);
     settle.exec();
     redraws = 0;
+    paintCounter.paints = 0;
 
     QTimer feed;
     feed.setTimerType(Qt::PreciseTimer);
@@ -237,6 +251,9 @@ int main(int argc, char *argv[])
                 charts.history().rowCount(),
                 redraws,
                 redraws / wallSeconds);
+    std::printf("chart repaints %d (%.2f per chart and redraw)\n",
+                paintCounter.paints,
+                redraws ? double(paintCounter.paints) / redraws / double(panels.size()) : 0.0);
     // The points the lines were last fed with (600 rows in the window before thinning).
     int points = 0;
     for (ChartPanel *panel : panels) {

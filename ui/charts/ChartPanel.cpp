@@ -17,9 +17,6 @@
 namespace flowlab {
 
 namespace {
-// How far (pixels) the line drawn may stray from the line through every thinned point.
-constexpr double kTolerancePx = 0.25;
-
 // Line colours, in the order lines are added to a chart: distinct, and readable on white.
 const QColor kColors[] = {QColor(0x1f, 0x77, 0xb4),
                           QColor(0xd6, 0x27, 0x28),
@@ -177,11 +174,13 @@ void ChartPanel::refresh(double from, double to)
     }
     const double valueTop = niceCeiling(top);
     // Points closer than a quarter pixel to the line drawn without them change nothing
-    // visible; leaving them out makes Qt Charts' work per replace() smaller.
+    // visible; leaving them out makes Qt Charts' work per replace() smaller (it strokes an
+    // outline of each whole line, for hover detection, at every replace()).
     const QRectF plot = chart()->plotArea();
     if (plot.width() > 0 && plot.height() > 0 && to > from) {
+        m_pixelScale = QPointF(plot.width() / (to - from), plot.height() / valueTop);
         for (QList<QPointF> &line : points)
-            simplifyLine(&line, plot.width() / (to - from), plot.height() / valueTop, kTolerancePx);
+            simplifyLine(&line, m_pixelScale.x(), m_pixelScale.y(), kLineTolerance);
     }
     // Qt Charts recomputes a line's geometry (and strokes its hover outline) at once on every
     // range change and every replace(). When an axis moves, the lines are emptied first, so
