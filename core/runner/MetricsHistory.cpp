@@ -54,8 +54,9 @@ bool MetricsHistory::applyNode(const NodeMetricRows &rows)
         return changed;
     const qsizetype rowCount = rows.values.size() / columnCount;
     for (int c = 0; c < columnCount; ++c) {
+        // No reserve() here: reserving the exact new size at every frame (one row) would
+        // defeat the vector's geometric growth and copy the whole column each time.
         std::vector<double> &column = node.columns[std::size_t(c)];
-        column.reserve(column.size() + std::size_t(rowCount));
         for (qsizetype r = 0; r < rowCount; ++r)
             column.push_back(rows.values[r * columnCount + c]);
     }

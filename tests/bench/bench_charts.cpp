@@ -15,7 +15,9 @@
 // Run it under a real window system, e.g.
 //     xvfb-run -a -s "-screen 0 1600x1000x24" ./build/tests/bench/bench_charts
 // Options: --seconds S (wall time measured, default 30), --window minute|ten|whole,
-// --speed ROWS_PER_SECOND (0.1 .. 60, default 60), --shown yes|no.
+// --speed ROWS_PER_SECOND (0.1 .. 60, default 60), --shown yes|no, --noise N (a jitter of up
+// to ±N messages per row on the queue's figures, ±N/4 on the consumers'; default 0: smooth
+// waves, which a line simplified to a quarter pixel draws with few points).
 
 #include "UiResources.h"
 #include "charts/ChartPanel.h"
@@ -73,11 +75,18 @@ double threadCpuSeconds()
 
 // Rows [first, first + count) for the queue and the consumer group: smooth waves with a
 // spike now and then, so the thinning and the value axis have something to do.
+// With `noise` > 0 each value gets a pseudo-random step in [-noise, noise] (a hash of row
+// and column: the same for every run), as a busy queue's figures jitter from second to second.
 FrameMetrics syntheticRows(quint64 first,
                            int count,
                            const QStringList &queueColumns,
-                           const QStringList &consumerColumns)
+                           const QStringList &consumerColumns,
+                           double noise)
 {
+    auto jitter = [noise](double row, int column) {
+        const quint64 h = (quint64(row) * 2654435761u + quint64(column) * 40503u) % 1000003u;
+        return noise * (double(h % 2001) / 1000.0 - 1.0);
+    };
     FrameMetrics m;
     m.firstRow = first;
     NodeMetricRows queue{kQueue, first, queueColumns, {}};
@@ -87,11 +96,13 @@ FrameMetrics syntheticRows(quint64 first,
         m.times.append(SimTime(row + 1) * kSecond);
         for (int c = 0; c < queueColumns.size(); ++c) {
             const double wave = 50 + 40 * std::sin(row / (20.0 + c))
-                                + (int(row) % 97 == 0 ? 200 : 0);
-            queue.values.append(std::round(wave));
+                                + (int(row) % 97 == 0 ? 200 : 0) + jitter(row, c);
+            queue.values.append(std::max(0.0, std::round(wave)));
         }
-        for (int c = 0; c < consumerColumns.size(); ++c)
-            consumers.values.append(std::round(8 + 6 * std::sin(row / (15.0 + c))));
+        for (int c = 0; c < consumerColumns.size(); ++c) {
+            const double wave = 8 + 6 * std::sin(row / (15.0 + c)) + jitter(row, 100 + c) / 4;
+            consumers.values.append(std::max(0.0, std::round(wave)));
+        }
     }
     m.nodes = {queue, consumers};
     return m;
@@ -115,6 +126,7 @@ int main(int argc, char *argv[])
     double seconds = 30;
     bool shown = true;
     double speed = 60; // virtual seconds (rows) per wall second
+    double noise = 0;
     ChartsWidget::Window window = ChartsWidget::Window::LastTenMinutes;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
@@ -122,6 +134,8 @@ int main(int argc, char *argv[])
             seconds = args[i + 1].toDouble();
         else if (args[i] == QLatin1String("--speed"))
             speed = std::clamp(args[i + 1].toDouble(), 0.1, 60.0);
+        else if (args[i] == QLatin1String("--noise"))
+            noise = std::max(0.0, args[i + 1].toDouble());
         else if (args[i] == QLatin1String("--shown"))
             shown = args[i + 1] != QLatin1String("no");
         else if (args[i] == QLatin1String("--window"))
@@ -164,13 +178,14 @@ int main(int argc, char *argv[])
     // The frames, made before the timing starts; the first fills the window.
     const int frames = int(seconds * 1000 / kFrameMs) + 60;
     QVector<FramePtr> queued;
-    queued.append(frameOf(syntheticRows(0, 600, queueColumns, consumerColumns)));
+    queued.append(frameOf(syntheticRows(0, 600, queueColumns, consumerColumns, noise)));
     // Frame i carries the rows of the virtual seconds that end during it: one row per frame
     // at 60×, one row every 60 frames at 1×.
     quint64 rows = 600;
     for (int i = 0; i < frames; ++i) {
         const quint64 due = 600 + quint64(double(i + 1) * speed / 60.0);
-        queued.append(frameOf(syntheticRows(rows, int(due - rows), queueColumns, consumerColumns)));
+        queued.append(
+            frameOf(syntheticRows(rows, int(due - rows), queueColumns, consumerColumns, noise)));
         rows = due;
     }
     charts.applyFrame(queued.first());
@@ -185,11 +200,25 @@ int main(int argc, char *argv[])
     QObject::connect(panels.first()->lineSeries(0), &QXYSeries::pointsReplaced, [&redraws] {
         ++redraws;
     });
+    // Paint events of the charts' viewports: each redraw should cost one per chart.
+    struct PaintCounter : QObject
+    {
+        int paints = 0;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                ++paints;
+            return false;
+        }
+    } paintCounter;
+    for (ChartPanel *panel : panels)
+        panel->viewport()->installEventFilter(&paintCounter);
     // Settle: the first layout and paint are not part of the steady state.
     QEventLoop settle;
     QTimer::singleShot(1000, &settle, &QEventLoop::quit);
     settle.exec();
     redraws = 0;
+    paintCounter.paints = 0;
 
     QTimer feed;
     feed.setTimerType(Qt::PreciseTimer);
@@ -210,17 +239,30 @@ int main(int argc, char *argv[])
                              : window == ChartsWidget::Window::WholeRun ? "whole-run"
                                                                         : "10-minute";
     std::printf("charts: %d series in %d charts, %s window, 1200x300%s, frames at 60 Hz, %g "
-                "one-second rows per wall second\n",
+                "one-second rows per wall second, noise %g\n",
                 series,
                 int(charts.visiblePanels().size()),
                 windowName,
                 shown ? "" : " (hidden: frames applied, nothing drawn)",
-                speed);
+                speed,
+                noise);
     std::printf("frames applied %d, rows held %zu, redraws %d (%.1f/s)\n",
                 next - 1,
                 charts.history().rowCount(),
                 redraws,
                 redraws / wallSeconds);
+    std::printf("chart repaints %d (%.2f per chart and redraw)\n",
+                paintCounter.paints,
+                redraws ? double(paintCounter.paints) / redraws / double(panels.size()) : 0.0);
+    // The points the lines were last fed with (600 rows in the window before thinning).
+    int points = 0;
+    for (ChartPanel *panel : panels) {
+        for (int i = 0; i < panel->series().size(); ++i)
+            points += int(panel->lineSeries(i)->count());
+    }
+    std::printf("points per line at the end: %.0f on average (%d in all)\n",
+                series ? double(points) / series : 0.0,
+                points);
     std::printf("UI thread: %.3f s CPU in %.2f s wall = %.2f %% of one core (target <= 5 %%)\n",
                 cpu,
                 wallSeconds,

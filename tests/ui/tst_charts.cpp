@@ -78,19 +78,23 @@ void chartOnly(ChartsWidget *charts, NodeKind kind, const QStringList &columns)
         charts->setMetricChecked(kind, m.column, columns.contains(m.column));
 }
 
-// The value of the line through `points` (time order) at time t.
-double lineAt(const QList<QPointF> &points, double t)
+// The distance, in pixels, from (t, v) to the line through `points`, scaled by `scale`
+// (pixels per second, pixels per unit).
+double pixelsFromLine(const QList<QPointF> &points, QPointF scale, double t, double v)
 {
-    for (qsizetype i = 0; i < points.size(); ++i) {
-        if (points[i].x() == t)
-            return points[i].y();
-        if (points[i].x() > t && i > 0) {
-            const QPointF a = points[i - 1];
-            const QPointF b = points[i];
-            return a.y() + (b.y() - a.y()) * (t - a.x()) / (b.x() - a.x());
-        }
+    const QPointF p(t * scale.x(), v * scale.y());
+    double nearest = qInf();
+    for (qsizetype i = 1; i < points.size(); ++i) {
+        const QPointF a(points[i - 1].x() * scale.x(), points[i - 1].y() * scale.y());
+        const QPointF b(points[i].x() * scale.x(), points[i].y() * scale.y());
+        const QPointF d = b - a;
+        const double length2 = QPointF::dotProduct(d, d);
+        const double u = length2 > 0 ? std::clamp(QPointF::dotProduct(p - a, d) / length2, 0.0, 1.0)
+                                     : 0.0;
+        const QPointF e = p - (a + u * d);
+        nearest = std::min(nearest, std::sqrt(QPointF::dotProduct(e, e)));
     }
-    return qQNaN();
+    return nearest;
 }
 
 int lineIndex(const ChartPanel *panel, int nodeId, const QString &column)
@@ -115,6 +119,7 @@ private slots:
     void thinningKeepsExtremes_data();
     void thinningKeepsExtremes();
     void levelRunsKeepTheirEnds();
+    void simplifiedLineStaysWithinTolerance();
     void seriesMatchTheEngine();
     void axesSetOnlyWhenRangeChanges();
     void followsSelectionAndPins();
@@ -214,6 +219,43 @@ void TestCharts::levelRunsKeepTheirEnds()
     QVERIFY(thinSeries(times, {}, 0, 60, 300).isEmpty());
 }
 
+void TestCharts::simplifiedLineStaysWithinTolerance()
+{
+    // A straight ramp: only its ends are needed.
+    QList<QPointF> ramp;
+    for (int i = 0; i <= 100; ++i)
+        ramp.append(QPointF(i, 2 * i));
+    simplifyLine(&ramp, 1, 1, 0.25);
+    QCOMPARE(ramp, QList<QPointF>({{0, 0}, {100, 200}}));
+
+    // At 1 px per unit: a bump of 0.2 px goes, one of 0.3 px and a one-row spike stay (the
+    // rows beside the 0.3 bump are within 0.25 px of the lines to it, and go).
+    QList<QPointF> line{{0, 0}, {1, 0.2}, {2, 0}, {3, 0}, {4, 0.3}, {5, 0}, {6, 0}, {7, 9}, {8, 0}};
+    simplifyLine(&line, 1, 1, 0.25);
+    QCOMPARE(line, QList<QPointF>({{0, 0}, {4, 0.3}, {6, 0}, {7, 9}, {8, 0}}));
+    // The same rows drawn 10 times smaller: the 0.3 bump is 0.03 px, the spike 0.9 px.
+    line = {{0, 0}, {1, 0.2}, {2, 0}, {3, 0}, {4, 0.3}, {5, 0}, {6, 0}, {7, 9}, {8, 0}};
+    simplifyLine(&line, 0.1, 0.1, 0.25);
+    QCOMPARE(line, QList<QPointF>({{0, 0}, {6, 0}, {7, 9}, {8, 0}}));
+
+    // A wave thinned for a 300 px chart, 100 px high: far fewer points, none off by more
+    // than the tolerance.
+    std::vector<SimTime> times;
+    std::vector<double> values;
+    for (int i = 1; i <= 600; ++i) {
+        times.push_back(i * kSecond);
+        values.push_back(std::round(50 + 40 * std::sin(i / 20.0)));
+    }
+    QList<QPointF> wave = thinSeries(times, values, 0, 600, 300);
+    const QPointF scale(300.0 / 600, 100.0 / 100);
+    simplifyLine(&wave, scale.x(), scale.y(), 0.25);
+    QCOMPARE(wave.size(), 137); // of 600 rows (the rounding to whole units leaves steps)
+    QCOMPARE(wave.first(), QPointF(1, values.front()));
+    QCOMPARE(wave.last(), QPointF(600, values.back()));
+    for (std::size_t r = 0; r < values.size(); ++r)
+        QVERIFY(pixelsFromLine(wave, scale, double(r + 1), values[r]) <= 0.25 + 1e-9);
+}
+
 void TestCharts::seriesMatchTheEngine()
 {
     TestWindow w;
@@ -237,11 +279,19 @@ void TestCharts::seriesMatchTheEngine()
         for (int c = 0; c < table.columnCount(); ++c)
             QCOMPARE(history.column(id, table.names()[c]), table.column(c));
     }
-    // The lines drawn: 200 rows fit in the chart's width, so nothing is thinned; the line
-    // passes through every row (points inside level runs are left out, the line is the same).
+    // The lines drawn: 200 rows fit in the chart's width, so nothing is thinned; every
+    // point drawn is a row, and the line passes within a quarter pixel of every row (points
+    // that change the line by less than that are left out).
     int lines = 0;
     for (ChartPanel *panel : charts->visiblePanels()) {
-        QVERIFY(panel->chart()->plotArea().width() >= 100);
+        const QRectF plot = panel->chart()->plotArea();
+        QVERIFY(plot.width() >= 100);
+        // The scale the lines were simplified with is the plot area's (to a pixel: the plot
+        // area may have been laid out again since, for new axis labels).
+        const QPointF scale = panel->pixelScale();
+        const double span = panel->timeAxis()->max() - panel->timeAxis()->min();
+        QVERIFY(std::abs(scale.x() * span - plot.width()) <= 2);
+        QVERIFY(std::abs(scale.y() * panel->valueAxis()->max() - plot.height()) <= 2);
         for (int i = 0; i < panel->series().size(); ++i) {
             const ChartPanel::Series &s = panel->series()[i];
             const std::vector<double> &column = sim->simNode(s.nodeId)->metrics().column(s.column);
@@ -249,8 +299,13 @@ void TestCharts::seriesMatchTheEngine()
             QVERIFY(points.size() >= 2);
             QCOMPARE(points.first(), QPointF(1, column.front()));
             QCOMPARE(points.last(), QPointF(double(column.size()), column.back()));
-            for (std::size_t r = 0; r < column.size(); ++r)
-                QCOMPARE(lineAt(points, double(r + 1)), column[r]);
+            for (const QPointF &p : points)
+                QCOMPARE(p.y(), column[std::size_t(p.x()) - 1]);
+            for (std::size_t r = 0; r < column.size(); ++r) {
+                const double off = pixelsFromLine(points, scale, double(r + 1), column[r]);
+                QVERIFY2(off <= ChartPanel::kLineTolerance + 1e-9,
+                         qPrintable(QStringLiteral("%1 row %2: %3 px").arg(s.name).arg(r).arg(off)));
+            }
             ++lines;
         }
     }

@@ -108,6 +108,19 @@ ChartPanel::ChartPanel(ChartUnit unit, const MetricsHistory *history, QWidget *p
     }
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
+    // The theme's axis and grid lines as cosmetic pens (width 0: one device pixel, as drawn
+    // now). A grid line with a 1 px pen computes its bounds by stroking its outline, at every
+    // repaint of the plot; a cosmetic one from its ends.
+    for (QValueAxis *axis : {m_timeAxis, m_valueAxis}) {
+        for (auto [get, set] :
+             {std::pair(&QAbstractAxis::linePen, &QAbstractAxis::setLinePen),
+              std::pair(&QAbstractAxis::gridLinePen, &QAbstractAxis::setGridLinePen),
+              std::pair(&QAbstractAxis::minorGridLinePen, &QAbstractAxis::setMinorGridLinePen)}) {
+            QPen pen = (axis->*get)();
+            pen.setWidthF(0);
+            (axis->*set)(pen);
+        }
+    }
     setTimeRange(0, 60);
     setValueTop(1);
 }
@@ -160,6 +173,15 @@ void ChartPanel::refresh(double from, double to)
         }
     }
     const double valueTop = niceCeiling(top);
+    // Points closer than a quarter pixel to the line drawn without them change nothing
+    // visible; leaving them out makes Qt Charts' work per replace() smaller (it strokes an
+    // outline of each whole line, for hover detection, at every replace()).
+    const QRectF plot = chart()->plotArea();
+    if (plot.width() > 0 && plot.height() > 0 && to > from) {
+        m_pixelScale = QPointF(plot.width() / (to - from), plot.height() / valueTop);
+        for (QList<QPointF> &line : points)
+            simplifyLine(&line, m_pixelScale.x(), m_pixelScale.y(), kLineTolerance);
+    }
     // Qt Charts recomputes a line's geometry (and strokes its hover outline) at once on every
     // range change and every replace(). When an axis moves, the lines are emptied first, so
     // only the replace() that follows pays for the points.

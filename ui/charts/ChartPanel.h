@@ -17,9 +17,10 @@ class MetricsHistory;
 /// One chart of the charts dock: the charted metrics of one unit (messages, per second,
 /// seconds, workers) against virtual time, read from a MetricsHistory.
 ///
-/// refresh() thins each series to about two points per pixel column (thinSeries) and feeds
-/// it with one QXYSeries::replace(); an axis is given a new range only when its range
-/// changes. Hovering a line shows the exact value of the nearest row in a tool tip.
+/// refresh() thins each series to about two points per pixel column of the plot area
+/// (thinSeries), leaves out the points that change the line drawn by less than a quarter
+/// pixel (simplifyLine), and feeds it with one QXYSeries::replace(); an axis is given a new
+/// range only when its range changes. Hovering a line shows the exact value of the nearest row in a tool tip.
 class ChartPanel : public QChartView
 {
     Q_OBJECT
@@ -51,6 +52,12 @@ public:
     QValueAxis *valueAxis() const { return m_valueAxis; }
     /// How many times an axis was given a new range (tests check it stays put).
     int axisRangeChanges() const { return m_axisRangeChanges; }
+    /// Pixels per second and per unit the last refresh() simplified the lines with (the
+    /// plot area then, and the value axis' range): each row lies within kLineTolerance pixels
+    /// of the line drawn. (0, 0) before any refresh of a laid-out chart.
+    QPointF pixelScale() const { return m_pixelScale; }
+    /// How far, in pixels, the line drawn may pass from a row (see simplifyLine).
+    static constexpr double kLineTolerance = 0.25;
     /// The text the tool tip shows for line `i` near virtual time `seconds`.
     QString valueText(int i, double seconds) const;
 
@@ -68,6 +75,7 @@ private:
     double m_to = -1;
     double m_top = -1;
     int m_axisRangeChanges = 0;
+    QPointF m_pixelScale;
 };
 
 } // namespace flowlab

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace flowlab {
 
@@ -96,6 +97,58 @@ QList<QPointF> thinSeries(const std::vector<SimTime> &times,
     flush(lo, hi);
     dropFlatMiddles(&points);
     return points;
+}
+
+void simplifyLine(QList<QPointF> *points, double xScale, double yScale, double tolerance)
+{
+    const qsizetype n = points->size();
+    if (n < 3 || !(xScale > 0) || !(yScale > 0))
+        return;
+    // Iterative Douglas-Peucker: keep the point farthest from the chord of each span while
+    // it is farther than the tolerance, then split the span there.
+    // Work in pixels, on a plain array: this runs for every line at every redraw.
+    std::vector<QPointF> px(static_cast<std::size_t>(n));
+    for (qsizetype i = 0; i < n; ++i)
+        px[std::size_t(i)] = QPointF((*points)[i].x() * xScale, (*points)[i].y() * yScale);
+    std::vector<char> keep(std::size_t(n), 0);
+    keep.front() = keep.back() = 1;
+    std::vector<std::pair<std::size_t, std::size_t>> spans{{0, std::size_t(n) - 1}};
+    const double limit = tolerance * tolerance;
+    while (!spans.empty()) {
+        const auto [a, b] = spans.back();
+        spans.pop_back();
+        const QPointF origin = px[a];
+        const double dx = px[b].x() - origin.x();
+        const double dy = px[b].y() - origin.y();
+        const double length2 = dx * dx + dy * dy;
+        double farthest = -1;
+        std::size_t at = 0;
+        for (std::size_t i = a + 1; i < b; ++i) {
+            const double x = px[i].x() - origin.x();
+            const double y = px[i].y() - origin.y();
+            // Squared distance from the segment a-b (not the infinite line: a point beyond
+            // an end, as in a spike drawn back on itself, counts by its distance to the end).
+            const double t = length2 > 0 ? std::clamp((x * dx + y * dy) / length2, 0.0, 1.0) : 0.0;
+            const double ex = x - t * dx;
+            const double ey = y - t * dy;
+            const double d2 = ex * ex + ey * ey;
+            if (d2 > farthest) {
+                farthest = d2;
+                at = i;
+            }
+        }
+        if (farthest > limit) {
+            keep[at] = 1;
+            spans.push_back({a, at});
+            spans.push_back({at, b});
+        }
+    }
+    qsizetype kept = 0;
+    for (qsizetype i = 0; i < n; ++i) {
+        if (keep[std::size_t(i)])
+            (*points)[kept++] = (*points)[i];
+    }
+    points->resize(kept);
 }
 
 } // namespace flowlab

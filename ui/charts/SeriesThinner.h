@@ -25,4 +25,12 @@ QList<QPointF> thinSeries(const std::vector<SimTime> &times,
                           double to,
                           int columns);
 
+/// Leaves out the points of a line that lie within `tolerance` pixels of the line drawn
+/// without them (Douglas-Peucker in pixel space, `xScale` and `yScale` pixels per unit):
+/// the line drawn differs from the full one by at most `tolerance` pixels anywhere, so a
+/// spike or a column's extreme that stands out by more than that stays. The first and last
+/// points are always kept. Qt Charts' cost per update grows with the points (it strokes an
+/// outline of the whole line on every replace()); a smooth stretch needs only a few.
+void simplifyLine(QList<QPointF> *points, double xScale, double yScale, double tolerance);
+
 } // namespace flowlab
