@@ -25,6 +25,7 @@ private slots:
     void histogramPercentiles_data();
     void histogramPercentiles();
     void histogramClearAndMerge();
+    void histogramExactPercentiles();
 };
 
 void TestContainers::flatIdMapMatchesStdMap()
@@ -181,6 +182,38 @@ void TestContainers::histogramClearAndMerge()
     QCOMPARE(a.count(), quint64(2));
     QCOMPARE(a.max(), qint64(1000000));
     QCOMPARE(a.percentile(0.5), qint64(10));
+}
+
+// Up to 256 samples the percentiles are exact order statistics: sets of every size up to
+// 40 (both sides of the rank-placement limit of 32), with many ties, against std::sort.
+void TestContainers::histogramExactPercentiles()
+{
+    Rng rng(5, 5);
+    const double qs[] = {0.0, 0.25, 0.5, 0.9, 0.99, 1.0};
+    LatencyHistogram h;
+    for (int n = 1; n <= 40; ++n) {
+        for (int round = 0; round < 20; ++round) {
+            h.clear();
+            std::vector<qint64> values;
+            for (int i = 0; i < n; ++i) {
+                const qint64 v = round % 2 ? rng.uniformInt(0, 5) : rng.uniformInt(0, 3000000);
+                values.push_back(v);
+                h.add(v);
+            }
+            std::sort(values.begin(), values.end());
+            qint64 got[6];
+            h.percentiles(qs, got, 6);
+            for (int k = 0; k < 6; ++k) {
+                const std::size_t rank = std::clamp<std::size_t>(std::size_t(
+                                                                     std::ceil(qs[k] * double(n))),
+                                                                 1,
+                                                                 std::size_t(n));
+                QCOMPARE(got[k], values[rank - 1]);
+            }
+            QCOMPARE(h.min(), values.front());
+            QCOMPARE(h.max(), values.back());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestContainers)
