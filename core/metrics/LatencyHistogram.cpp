@@ -86,28 +86,6 @@ void LatencyHistogram::clear()
     m_max = 0;
 }
 
-// m_sorted = m_exact in ascending order. A one-second interval holds a handful of samples
-// in random order, where std::sort's insertion sort mispredicts about once per element:
-// small sets are placed by rank instead (the rank of a sample = how many come before it,
-// equal samples by position), which compiles to compares without branches.
-void LatencyHistogram::sortExact() const
-{
-    const std::size_t n = m_exact.size();
-    m_sorted.resize(n);
-    if (n > 32) {
-        std::copy(m_exact.begin(), m_exact.end(), m_sorted.begin());
-        std::sort(m_sorted.begin(), m_sorted.end());
-        return;
-    }
-    const qint64 *v = m_exact.data();
-    for (std::size_t i = 0; i < n; ++i) {
-        std::size_t rank = 0;
-        for (std::size_t j = 0; j < n; ++j)
-            rank += std::size_t(v[j] < v[i]) + std::size_t(j < i && v[j] == v[i]);
-        m_sorted[rank] = v[i];
-    }
-}
-
 qint64 LatencyHistogram::percentile(double q) const
 {
     qint64 v = 0;
@@ -126,7 +104,8 @@ void LatencyHistogram::percentiles(const double *qs, qint64 *out, int n) const
     for (int k = 0; k < n; ++k)
         ranks[k] = std::clamp<quint64>(quint64(std::ceil(qs[k] * double(m_count))), 1, m_count);
     if (!m_bucketed) {
-        sortExact();
+        m_sorted.assign(m_exact.begin(), m_exact.end());
+        std::sort(m_sorted.begin(), m_sorted.end());
         for (int k = 0; k < n; ++k)
             out[k] = m_sorted[std::size_t(ranks[k] - 1)];
         return;

@@ -47,7 +47,6 @@ private:
     static constexpr std::size_t kExact = 256;
     void spill();
     void addBucketed(qint64 v);
-    void sortExact() const;
 
     static constexpr int kSubBits = 6;
     static constexpr int kSub = 1 << kSubBits;
