@@ -34,24 +34,11 @@ quint64 LatencyHistogram::bucketHigh(int b)
     return bucketLow(b) + ((quint64(1) << shift) - 1);
 }
 
-void LatencyHistogram::add(qint64 micros)
+void LatencyHistogram::addBucketed(qint64 v)
 {
-    const qint64 v = micros < 0 ? 0 : micros;
-    if (!m_bucketed) {
-        if (m_exact.size() < kExact) {
-            m_exact.push_back(v);
-        } else {
-            spill();
-        }
-    }
-    if (m_bucketed)
-        ++m_buckets[std::size_t(std::min(bucketOf(quint64(v)), kBuckets - 1))];
-    if (m_count == 0 || v < m_min)
-        m_min = v;
-    if (v > m_max)
-        m_max = v;
-    ++m_count;
-    m_sum += double(v);
+    if (!m_bucketed)
+        spill();
+    ++m_buckets[std::size_t(std::min(bucketOf(quint64(v)), kBuckets - 1))];
 }
 
 void LatencyHistogram::spill()

@@ -2,6 +2,7 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -15,7 +16,20 @@ namespace flowlab {
 class LatencyHistogram
 {
 public:
-    void add(qint64 micros);
+    /// Inline: called several times per simulated message (queue wait, end-to-end
+    /// latency). Minimum and maximum without branches (their outcome is random).
+    void add(qint64 micros)
+    {
+        const qint64 v = micros < 0 ? 0 : micros;
+        if (!m_bucketed && m_exact.size() < kExact)
+            m_exact.push_back(v);
+        else
+            addBucketed(v);
+        m_min = m_count == 0 ? v : std::min(m_min, v);
+        m_max = std::max(m_max, v);
+        ++m_count;
+        m_sum += double(v);
+    }
     void merge(const LatencyHistogram &other);
     /// Empties it, touching only the buckets between the minimum and the maximum.
     void clear();
@@ -32,6 +46,7 @@ public:
 private:
     static constexpr std::size_t kExact = 256;
     void spill();
+    void addBucketed(qint64 v);
 
     static constexpr int kSubBits = 6;
     static constexpr int kSub = 1 << kSubBits;

@@ -2,6 +2,7 @@
 
 #include "SimTime.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -51,7 +52,7 @@ public:
     bool empty() const { return m_size == 0; }
     std::size_t size() const { return m_size; }
     /// The next event; only when not empty.
-    const Event &top() const { return m_top < 0 ? m_heap.front() : m_lanes[m_top].front(); }
+    const Event &top() const { return m_top < 0 ? heapTop() : m_lanes[m_top].front(); }
     /// The next event's time, kNever when empty; without a branch on where it is.
     SimTime topTime() const { return m_topKey.time; }
 
@@ -60,10 +61,8 @@ public:
         const Key k = Key::of(e);
         const bool first = k.before(m_topKey); // always when empty
         const int where = placeInLane(e);
-        if (where < 0) {
-            m_heap.push_back(e);
-            siftUp(m_heap.size() - 1);
-        }
+        if (where < 0)
+            heapPush(e);
         ++m_size;
         if (first) {
             m_top = where;
@@ -75,13 +74,7 @@ public:
     {
         Event result;
         if (m_top < 0) {
-            result = m_heap.front();
-            const Event last = m_heap.back();
-            m_heap.pop_back();
-            if (!m_heap.empty()) {
-                m_heap.front() = last;
-                siftDown(0);
-            }
+            result = heapPop();
         } else {
             Lane &lane = m_lanes[m_top];
             result = lane.front();
@@ -97,17 +90,22 @@ public:
         --m_size;
         // The next event: the heap's top or the earliest lane front (an empty lane's front
         // is kNoKey), chosen without a branch.
-        const Key heapKey = m_heap.empty() ? kNoKey : Key::of(m_heap.front());
+        const Key heapKey = m_heap.empty() ? kNoKey : Key::of(heapTop());
         const Key laneKey = m_front[m_laneMin];
-        const bool fromLane = laneKey.before(heapKey);
-        m_top = fromLane ? m_laneMin : -1;
-        m_topKey = fromLane ? laneKey : heapKey;
+        const quint64 fromLane = -quint64(laneKey.before(heapKey)); // all ones or zero
+        // Masks rather than ?: (which the compiler turns into a mispredicted branch).
+        m_top = int(quint64(m_laneMin) | ~fromLane); // the lane, or -1 for the heap
+        m_topKey.time = SimTime((quint64(laneKey.time) & fromLane)
+                                | (quint64(heapKey.time) & ~fromLane));
+        m_topKey.order = (laneKey.order & fromLane) | (heapKey.order & ~fromLane);
         return result;
     }
 
     void clear()
     {
         m_heap.clear();
+        m_heapOrdered = false;
+        m_heapMin = 0;
         for (int i = 0; i < kLanes; ++i) {
             m_lanes[i].clear();
             m_front[i] = kNoKey;
@@ -235,6 +233,67 @@ private:
         m_laneMin = best;
     }
 
+    // --- The events that fit no lane --------------------------------------------------
+    // About ten in the M/M/c model (processing ends, the next arrival): an unordered array
+    // whose least element is found by a scan without branches, where a binary heap's sifts
+    // mispredict about once per level. Past kSmallHeap events it becomes a binary min-heap
+    // (std::make_heap); when it is back to half that it is used as an array again (a heap
+    // is one already).
+    static constexpr std::size_t kSmallHeap = 32;
+
+    const Event &heapTop() const { return m_heap[m_heapOrdered ? 0 : m_heapMin]; }
+
+    void heapPush(const Event &e)
+    {
+        m_heap.push_back(e);
+        const std::size_t i = m_heap.size() - 1;
+        if (m_heapOrdered) {
+            siftUp(i);
+        } else if (i >= kSmallHeap) {
+            std::make_heap(m_heap.begin(), m_heap.end(), [](const Event &a, const Event &b) {
+                return b.before(a);
+            });
+            m_heapOrdered = true;
+        } else {
+            const std::size_t less = -std::size_t(e.before(m_heap[m_heapMin]));
+            m_heapMin = (i & less) | (m_heapMin & ~less);
+        }
+    }
+
+    Event heapPop()
+    {
+        if (m_heapOrdered) {
+            const Event result = m_heap.front();
+            const Event last = m_heap.back();
+            m_heap.pop_back();
+            if (!m_heap.empty()) {
+                m_heap.front() = last;
+                siftDown(0);
+            }
+            if (m_heap.size() <= kSmallHeap / 2) {
+                m_heapOrdered = false;
+                m_heapMin = 0; // a heap's least element is its first
+            }
+            return result;
+        }
+        const Event result = m_heap[m_heapMin];
+        m_heap[m_heapMin] = m_heap.back();
+        m_heap.pop_back();
+        scanHeapMin();
+        return result;
+    }
+
+    void scanHeapMin()
+    {
+        std::size_t best = 0;
+        const std::size_t n = m_heap.size();
+        for (std::size_t i = 1; i < n; ++i) {
+            const std::size_t less = -std::size_t(m_heap[i].before(m_heap[best]));
+            best = (i & less) | (best & ~less);
+        }
+        m_heapMin = best;
+    }
+
     void siftUp(std::size_t i)
     {
         const Event e = m_heap[i];
@@ -266,7 +325,9 @@ private:
         m_heap[i] = e;
     }
 
-    std::vector<Event> m_heap;
+    std::vector<Event> m_heap;  ///< an array (m_heapMin: its least) or a binary min-heap
+    bool m_heapOrdered = false; ///< m_heap is a binary heap (large) rather than an array
+    std::size_t m_heapMin = 0;  ///< while an array: the index of its least event
     Lane m_lanes[kLanes];
     Key m_front[kLanes] = {{kNever, ~quint64(0)},
                            {kNever, ~quint64(0)},

@@ -479,11 +479,11 @@ void SqsQueue::scheduleVisibilityTimer(quint64 messageId, InFlight &entry)
 
 void SqsQueue::onVisibilityExpired(quint64 messageId, quint16 generation)
 {
-    const InFlight *found = m_inFlight.find(messageId);
+    InFlight *found = m_inFlight.find(messageId);
     if (!found || found->generation != generation)
         return;
     const InFlight entry = *found;
-    m_inFlight.erase(messageId);
+    m_inFlight.erase(found);
     if (now() >= retentionDeadline(entry.message)) {
         // Retention deletes in-flight messages too (spec §1.12).
         endFlight(entry.message);
@@ -521,7 +521,7 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
             return SqsError();
         }
         const Message m = entry.message;
-        m_inFlight.erase(handle.messageId);
+        m_inFlight.erase(found);
         endFlight(m);
         ++m_stats.deleted;
         m_deleteLatency.add(now() - m.sentAt);

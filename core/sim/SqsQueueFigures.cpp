@@ -81,11 +81,10 @@ bool SqsQueue::applySetting(const QString &key, const QVariant &value)
 
 SimTime SqsQueue::oldestMessageEnqueuedAt() const
 {
-    SimTime oldest = m_store->oldestEnqueuedAt();
-    m_inFlight.forEach([&oldest](quint64, const InFlight &entry) {
-        oldest = std::min(oldest, entry.message.enqueuedAt);
+    const SimTime inFlight = m_inFlight.minOver(kNever, [](const InFlight &entry) {
+        return entry.message.enqueuedAt;
     });
-    return oldest;
+    return std::min(m_store->oldestEnqueuedAt(), inFlight);
 }
 
 double SqsQueue::ageOfOldestMessageSeconds() const

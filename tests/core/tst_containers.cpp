@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -25,6 +26,7 @@ private slots:
     void histogramPercentiles_data();
     void histogramPercentiles();
     void histogramClearAndMerge();
+    void histogramExactPercentiles();
 };
 
 void TestContainers::flatIdMapMatchesStdMap()
@@ -40,8 +42,11 @@ void TestContainers::flatIdMapMatchesStdMap()
         if (op < 0.55) {
             flat.insert(key, step);
             ref[key] = step;
-        } else {
+        } else if (op < 0.8) {
             QCOMPARE(flat.erase(key), ref.erase(key) > 0);
+        } else if (int *found = flat.find(key)) { // erase what a find returned
+            flat.erase(found);
+            QCOMPARE(ref.erase(key), std::size_t(1));
         }
         const int *found = flat.find(key);
         const auto it = ref.find(key);
@@ -56,6 +61,10 @@ void TestContainers::flatIdMapMatchesStdMap()
         QCOMPARE(ref.at(key), value);
     });
     QCOMPARE(seen, ref.size());
+    int least = std::numeric_limits<int>::max();
+    for (const auto &kv : ref)
+        least = std::min(least, kv.second);
+    QCOMPARE(flat.minOver(std::numeric_limits<int>::max(), [](int v) { return v; }), least);
     for (const auto &kv : ref)
         QVERIFY(flat.contains(kv.first));
     flat.clear();
@@ -112,6 +121,20 @@ void TestContainers::eventQueuePopsInKeyOrder()
             if (rng.bernoulli(0.2)) // a timer of varying delay: not in order with its own
                 push(now + rng.uniformInt(0, 40) * kSecond, 255, 13, 5);
         }
+    }
+    // Many events of random delay at once (the events that fit no lane go from an array to
+    // a binary heap past 32 and back below 16): a burst of 2,000, drained while more come.
+    for (int i = 0; i < 2000; ++i)
+        push(now + rng.uniformInt(0, 100000), 128, 20, quint32(6 + i % 3));
+    while (!ref.empty()) {
+        const Key expected = *ref.begin();
+        const Event e = queue.pop();
+        ref.erase(ref.begin());
+        QCOMPARE(Key(e.time, e.order, e.target, e.type, e.arg), expected);
+        QCOMPARE(queue.size(), ref.size());
+        now = e.time;
+        if (e.type >= 6 && rng.bernoulli(0.4))
+            push(now + rng.uniformInt(0, 5000), 128, 21, 9);
     }
     queue.clear();
     QVERIFY(queue.empty());
@@ -181,6 +204,38 @@ void TestContainers::histogramClearAndMerge()
     QCOMPARE(a.count(), quint64(2));
     QCOMPARE(a.max(), qint64(1000000));
     QCOMPARE(a.percentile(0.5), qint64(10));
+}
+
+// Up to 256 samples the percentiles are exact order statistics: sets of every size up to
+// 40, with and without many ties, against std::sort.
+void TestContainers::histogramExactPercentiles()
+{
+    Rng rng(5, 5);
+    const double qs[] = {0.0, 0.25, 0.5, 0.9, 0.99, 1.0};
+    LatencyHistogram h;
+    for (int n = 1; n <= 40; ++n) {
+        for (int round = 0; round < 20; ++round) {
+            h.clear();
+            std::vector<qint64> values;
+            for (int i = 0; i < n; ++i) {
+                const qint64 v = round % 2 ? rng.uniformInt(0, 5) : rng.uniformInt(0, 3000000);
+                values.push_back(v);
+                h.add(v);
+            }
+            std::sort(values.begin(), values.end());
+            qint64 got[6];
+            h.percentiles(qs, got, 6);
+            for (int k = 0; k < 6; ++k) {
+                const std::size_t rank = std::clamp<std::size_t>(std::size_t(
+                                                                     std::ceil(qs[k] * double(n))),
+                                                                 1,
+                                                                 std::size_t(n));
+                QCOMPARE(got[k], values[rank - 1]);
+            }
+            QCOMPARE(h.min(), values.front());
+            QCOMPARE(h.max(), values.back());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestContainers)
