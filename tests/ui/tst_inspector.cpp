@@ -51,6 +51,7 @@ private slots:
 
     void inspectorFollowsSelection();
     void inspectorEditorsFromSchema();
+    void clientPageExplainsItself();
     void inspectorRefusalShownInline();
     void inspectorFollowsUndo();
     void sliderDragIsOneUndoStep();
@@ -99,6 +100,28 @@ void TestInspector::inspectorFollowsSelection()
     // Deleting the node shown brings back the hint.
     trigger(w, "actionDelete");
     QCOMPARE(inspector->nodeId(), 0);
+}
+
+void TestInspector::clientPageExplainsItself()
+{
+    // An AWS client node (flowlab --serve) has no settings: its page names it and says what
+    // it is rather than showing an empty form.
+    TestWindow w;
+    Diagram d = smallDiagram();
+    d.nodes.append(Node{30000, NodeKind::SqsClient, QStringLiteral("AKIDEXAMPLE"), {}, {}});
+    w.document()->reset(d, QString());
+    w.scene()->selectIds({30000});
+    NodePage *page = w.inspector()->currentPage();
+    QVERIFY(page);
+    QCOMPARE(page->kind(), NodeKind::SqsClient);
+    QCOMPARE(page->nameEdit()->text(), QStringLiteral("AKIDEXAMPLE"));
+    QVERIFY(page->findChildren<PropertyEditor *>().isEmpty());
+    auto *about = page->findChild<QLabel *>(QStringLiteral("clientAbout"));
+    QVERIFY(about);
+    QVERIFY(about->text().startsWith(QStringLiteral("A real client of the local SQS endpoint")));
+    // The other kinds' pages have no such text.
+    w.scene()->selectIds({2});
+    QVERIFY(!w.inspector()->currentPage()->findChild<QLabel *>(QStringLiteral("clientAbout")));
 }
 
 void TestInspector::inspectorEditorsFromSchema()

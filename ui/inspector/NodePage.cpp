@@ -85,6 +85,20 @@ NodePage::NodePage(DiagramDocument *document, NodeKind kind, QWidget *parent)
     form->addRow(tr("Name"), withErrorLine(m_nameEdit, nameError, basics));
     connect(m_nameEdit, &QLineEdit::editingFinished, this, &NodePage::commitName);
 
+    if (kind == NodeKind::SqsClient) {
+        // Nothing to set: say what the node is instead of showing an empty form.
+        auto *about = new QLabel(tr("A real client of the local SQS endpoint (flowlab --serve), "
+                                    "named by its access key. What it sends and receives is up "
+                                    "to the client; the node counts its requests and the "
+                                    "messages it sent, received and deleted, and its messages "
+                                    "travel on its links."),
+                                 this);
+        about->setObjectName(QStringLiteral("clientAbout"));
+        about->setWordWrap(true);
+        about->setContentsMargins(0, 6, 0, 0);
+        column->addWidget(about);
+    }
+
     QFormLayout *advancedForm = nullptr;
     for (const PropertyDef &def : PropertySchema::forKind(kind).properties()) {
         if (!SettingPresentation::isAdvanced(kind, def.key)) {
