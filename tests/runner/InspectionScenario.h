@@ -5,6 +5,8 @@
 
 #include "../core/DiagramBuilder.h"
 
+#include <QStringList>
+
 namespace flowlab::test {
 
 struct InspectionScenario
@@ -14,6 +16,20 @@ struct InspectionScenario
     static constexpr int kWorkers = 3;
     static constexpr int kDlq = 4;
     static constexpr quint64 kSeed = 11;
+
+    /// The message's states in the queue, in order, as the peek shows them (each change
+    /// once): three receives and their timeouts, then the move to the DLQ.
+    static QStringList expectedStates()
+    {
+        return {"visible",
+                "in flight",
+                "visible",
+                "in flight",
+                "visible",
+                "in flight",
+                "visible",
+                "gone"};
+    }
 
     /// checkout (one message) -> orders (visibility 2 s, maxReceiveCount 3) -> workers (one
     /// worker, 1 s per message, always crashes, back 0.5 s later); orders -> orders-dlq.

@@ -58,15 +58,7 @@ void TestQueuePeek::peekFollowsOneMessage()
         if (seen.isEmpty() || seen.last() != state)
             seen.append(state);
     }
-    QCOMPARE(seen,
-             QStringList({"visible",
-                          "in flight",
-                          "visible",
-                          "in flight",
-                          "visible",
-                          "in flight",
-                          "visible",
-                          "gone"}));
+    QCOMPARE(seen, InspectionScenario::expectedStates());
     const auto dlq = QueuePeek::take(sim.engine(), InspectionScenario::kDlq);
     QVERIFY(dlq);
     QCOMPARE(dlq->total, 1);

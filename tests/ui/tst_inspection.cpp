@@ -130,15 +130,7 @@ void TestInspection::peekTableFollowsTheScenario()
         if (f->time > 8 * kSecond)
             break;
     }
-    QCOMPARE(states,
-             QStringList({"visible",
-                          "in flight",
-                          "visible",
-                          "in flight",
-                          "visible",
-                          "in flight",
-                          "visible",
-                          "gone"}));
+    QCOMPARE(states, InspectionScenario::expectedStates());
     QVERIFY(shown > 0);
     QCOMPARE(receives.first(), 0);
     QCOMPARE(receives.last(), 3);
