@@ -196,10 +196,9 @@ int main(int argc, char *argv[])
     const QList<ChartPanel *> panels = charts.visiblePanels();
     for (ChartPanel *panel : panels)
         series += int(panel->series().size());
-    // One replace() per line per redraw: count the first line's.
-    QObject::connect(panels.first()->lineSeries(0), &QXYSeries::pointsReplaced, [&redraws] {
-        ++redraws;
-    });
+    // Redraws: the first chart's refreshes (whole lines, or only their tails).
+    ChartPanel *first = panels.first();
+    auto refreshes = [first] { return first->fullRefreshes() + first->tailRefreshes(); };
     // Paint events of the charts' viewports: each redraw should cost one per chart.
     struct PaintCounter : QObject
     {
@@ -217,7 +216,8 @@ int main(int argc, char *argv[])
     QEventLoop settle;
     QTimer::singleShot(1000, &settle, &QEventLoop::quit);
     settle.exec();
-    redraws = 0;
+    const int refreshes0 = refreshes();
+    const int full0 = first->fullRefreshes();
     paintCounter.paints = 0;
 
     QTimer feed;
@@ -234,6 +234,8 @@ int main(int argc, char *argv[])
     app.exec();
     const double wallSeconds = double(wall.nsecsElapsed()) / 1e9;
     const double cpu = threadCpuSeconds() - cpu0;
+    redraws = refreshes() - refreshes0;
+    const int fullRedraws = first->fullRefreshes() - full0;
 
     const char *windowName = window == ChartsWidget::Window::LastMinute ? "1-minute"
                              : window == ChartsWidget::Window::WholeRun ? "whole-run"
@@ -251,6 +253,9 @@ int main(int argc, char *argv[])
                 charts.history().rowCount(),
                 redraws,
                 redraws / wallSeconds);
+    std::printf("redraws of whole lines %d, of the tails only %d\n",
+                fullRedraws,
+                redraws - fullRedraws);
     std::printf("chart repaints %d (%.2f per chart and redraw)\n",
                 paintCounter.paints,
                 redraws ? double(paintCounter.paints) / redraws / double(panels.size()) : 0.0);
@@ -258,7 +263,7 @@ int main(int argc, char *argv[])
     int points = 0;
     for (ChartPanel *panel : panels) {
         for (int i = 0; i < panel->series().size(); ++i)
-            points += int(panel->lineSeries(i)->count());
+            points += int(panel->linePoints(i).size());
     }
     std::printf("points per line at the end: %.0f on average (%d in all)\n",
                 series ? double(points) / series : 0.0,

@@ -12,12 +12,15 @@
 #include "charts/ChartsWidget.h"
 #include "charts/SeriesThinner.h"
 #include "runner/HeadlessRun.h"
+#include "runner/MetricsHistory.h"
 #include "runner/SimulationRunner.h"
 #include "sim/Simulation.h"
 
 #include <QComboBox>
 #include <QDockWidget>
 #include <QImage>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
@@ -97,6 +100,37 @@ double pixelsFromLine(const QList<QPointF> &points, QPointF scale, double t, dou
     return nearest;
 }
 
+// Rows [first, first + count) of node 7's column "Jitter", at times first + 1 ... seconds:
+// a zigzag, so that every row is a peak or a trough and no point of the line can be left out.
+FrameMetrics jitterRows(quint64 first, int count, double base = 0)
+{
+    FrameMetrics m;
+    m.firstRow = first;
+    NodeMetricRows rows{7, first, {QStringLiteral("Jitter")}, {}};
+    for (int i = 0; i < count; ++i) {
+        const quint64 row = first + quint64(i);
+        m.times.append(SimTime(row + 1) * kSecond);
+        rows.values.append(base + (row % 2 ? 20 : 0) + double((row * 37) % 7));
+    }
+    m.nodes = {rows};
+    return m;
+}
+
+// Every row of the node's column lies within the tolerance of line 0 as drawn (body and
+// tail), and every point drawn is a row.
+void checkLineFollowsRows(const ChartPanel &panel, const MetricsHistory &history)
+{
+    const std::vector<double> &column = history.column(7, QStringLiteral("Jitter"));
+    const QList<QPointF> points = panel.linePoints(0);
+    QCOMPARE(points.first(), QPointF(1, column.front()));
+    QCOMPARE(points.last(), QPointF(double(column.size()), column.back()));
+    for (const QPointF &p : points)
+        QCOMPARE(p.y(), column[std::size_t(p.x()) - 1]);
+    for (std::size_t r = 0; r < column.size(); ++r)
+        QVERIFY(pixelsFromLine(points, panel.pixelScale(), double(r + 1), column[r])
+                <= ChartPanel::kLineTolerance + 1e-9);
+}
+
 int lineIndex(const ChartPanel *panel, int nodeId, const QString &column)
 {
     for (int i = 0; i < panel->series().size(); ++i) {
@@ -122,6 +156,7 @@ private slots:
     void simplifiedLineStaysWithinTolerance();
     void seriesMatchTheEngine();
     void axesSetOnlyWhenRangeChanges();
+    void tailsCarryNewRows();
     void followsSelectionAndPins();
     void emptyStates();
     void windowAndHold();
@@ -295,7 +330,7 @@ void TestCharts::seriesMatchTheEngine()
         for (int i = 0; i < panel->series().size(); ++i) {
             const ChartPanel::Series &s = panel->series()[i];
             const std::vector<double> &column = sim->simNode(s.nodeId)->metrics().column(s.column);
-            const QList<QPointF> points = panel->lineSeries(i)->points();
+            const QList<QPointF> points = panel->linePoints(i);
             QVERIFY(points.size() >= 2);
             QCOMPARE(points.first(), QPointF(1, column.front()));
             QCOMPARE(points.last(), QPointF(double(column.size()), column.back()));
@@ -360,6 +395,86 @@ void TestCharts::axesSetOnlyWhenRangeChanges()
     QCOMPARE(valueSpy.count(), 0);
     QCOMPARE(messages->timeAxis()->min(), 40.0);
     QCOMPARE(messages->timeAxis()->max(), 100.0);
+}
+
+void TestCharts::tailsCarryNewRows()
+{
+    MetricsHistory history;
+    ChartPanel panel(ChartUnit::Messages, &history);
+    panel.resize(500, 300);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    panel.setSeries({{7, QStringLiteral("Jitter"), QStringLiteral("jitter")}});
+    QLineSeries *body = panel.lineSeries(0);
+    QLineSeries *tail = panel.tailSeries(0);
+    QVERIFY(body && tail && body != tail);
+    // One legend entry per line: the tail has none of its own.
+    QLegend *legend = panel.chart()->legend();
+    QCOMPARE(legend->markers().size(), 2);
+    QCOMPARE(legend->markers(body).size(), 1);
+
+    history.apply(jitterRows(0, 100));
+    panel.refresh(0, 300);
+    QCOMPARE(panel.fullRefreshes(), 1);
+    QCOMPARE(tail->count(), 0);
+    QCOMPARE(body->count(), 100); // every row is a peak or a trough
+    checkLineFollowsRows(panel, history);
+    // Once the legend is laid out, the body's entry shows and the tail's does not.
+    QTRY_VERIFY(legend->markers(body).first()->isVisible());
+    QVERIFY(!legend->markers(tail).first()->isVisible());
+    // The first layout may have moved the plot area: drawn again at its settled size.
+    panel.refresh(0, 300);
+    const int full = panel.fullRefreshes();
+    QVERIFY(full <= 2);
+    QCOMPARE(tail->count(), 0);
+
+    // New rows, the same axes: only the tail is replaced; it starts where the body ends.
+    QSignalSpy bodyReplaced(body, &QXYSeries::pointsReplaced);
+    QSignalSpy timeAxis(panel.timeAxis(), &QValueAxis::rangeChanged);
+    history.apply(jitterRows(100, 10));
+    panel.refresh(0, 300);
+    QCOMPARE(panel.tailRefreshes(), 1);
+    QCOMPARE(bodyReplaced.count(), 0);
+    QCOMPARE(timeAxis.count(), 0);
+    QCOMPARE(tail->count(), 11);
+    QCOMPARE(tail->at(0), body->at(body->count() - 1));
+    QCOMPARE(panel.linePoints(0).size(), 110);
+    checkLineFollowsRows(panel, history);
+    // Nothing new: nothing replaced.
+    QSignalSpy tailReplaced(tail, &QXYSeries::pointsReplaced);
+    panel.refresh(0, 300);
+    QCOMPARE(tailReplaced.count(), 0);
+
+    // The tail grows up to kTailPoints (the body's last point, then the rows) ...
+    history.apply(jitterRows(110, ChartPanel::kTailPoints - 11));
+    panel.refresh(0, 300);
+    QCOMPARE(panel.fullRefreshes(), full);
+    QCOMPARE(tail->count(), ChartPanel::kTailPoints);
+    QCOMPARE(bodyReplaced.count(), 0);
+    checkLineFollowsRows(panel, history);
+    // ... and one more row puts the whole line in the body again.
+    history.apply(jitterRows(history.rowCount(), 1));
+    panel.refresh(0, 300);
+    QCOMPARE(panel.fullRefreshes(), full + 1);
+    QCOMPARE(tail->count(), 0);
+    QCOMPARE(body->count(), int(history.rowCount()));
+    checkLineFollowsRows(panel, history);
+
+    // A value above the value axis' top: the axis and the whole line are redrawn.
+    const double top = panel.valueAxis()->max();
+    history.apply(jitterRows(history.rowCount(), 1, 100));
+    panel.refresh(0, 300);
+    QCOMPARE(panel.fullRefreshes(), full + 2);
+    QVERIFY(panel.valueAxis()->max() > top);
+    QCOMPARE(tail->count(), 0);
+    checkLineFollowsRows(panel, history);
+
+    // A new run's history (rows from 0 again): drawn whole, nothing kept of the old tails.
+    history.apply(jitterRows(0, 5));
+    panel.refresh(0, 300);
+    QCOMPARE(panel.fullRefreshes(), full + 3);
+    QCOMPARE(body->count(), 5);
+    QCOMPARE(tail->count(), 0);
 }
 
 void TestCharts::followsSelectionAndPins()

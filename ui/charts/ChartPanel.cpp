@@ -5,6 +5,7 @@
 
 #include <QChart>
 #include <QCursor>
+#include <QFontMetrics>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
@@ -90,6 +91,7 @@ ChartPanel::ChartPanel(ChartUnit unit, const MetricsHistory *history, QWidget *p
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.9);
     chart->legend()->setFont(small);
+    chart->legend()->setShowToolTips(true); // the full name of an entry shortened to fit
     setChart(chart);
 
     m_timeAxis->setTitleText(tr("virtual time (s)"));
@@ -122,7 +124,7 @@ ChartPanel::ChartPanel(ChartUnit unit, const MetricsHistory *history, QWidget *p
         }
     }
     setTimeRange(0, 60);
-    setValueTop(1);
+    setValueTop(1, 5);
 }
 
 void ChartPanel::setSeries(const QVector<Series> &series)
@@ -133,31 +135,67 @@ void ChartPanel::setSeries(const QVector<Series> &series)
     QChart *c = chart();
     c->removeAllSeries(); // deletes them
     m_lines.clear();
+    m_tails.clear();
+    m_bodyEnds.clear();
+    m_plotSize = QSize(); // the next refresh draws the whole lines
     for (int i = 0; i < series.size(); ++i) {
-        auto *line = new QLineSeries;
-        line->setName(series[i].name);
         QPen pen(kColors[i % std::size(kColors)]);
         // One pixel wide: Qt draws those on a fast path (a 1.6 px pen cost a fifth more).
         pen.setWidthF(1);
-        line->setPen(pen);
-        c->addSeries(line);
-        line->attachAxis(m_timeAxis);
-        line->attachAxis(m_valueAxis);
-        connect(line, &QLineSeries::hovered, this, [this, i](const QPointF &point, bool state) {
-            if (state)
-                QToolTip::showText(QCursor::pos(), valueText(i, point.x()), this);
-            else
-                QToolTip::hideText();
-        });
-        m_lines.append(line);
+        for (QVector<QLineSeries *> *parts : {&m_lines, &m_tails}) {
+            auto *line = new QLineSeries;
+            line->setName(series[i].name);
+            line->setPen(pen);
+            c->addSeries(line);
+            line->attachAxis(m_timeAxis);
+            line->attachAxis(m_valueAxis);
+            connect(line, &QLineSeries::hovered, this, [this, i](const QPointF &point, bool state) {
+                if (state)
+                    QToolTip::showText(QCursor::pos(), valueText(i, point.x()), this);
+                else
+                    QToolTip::hideText();
+            });
+            parts->append(line);
+        }
+        // The tail is part of the body's line: one legend entry.
+        for (QLegendMarker *marker : c->legend()->markers(m_tails.back()))
+            marker->setVisible(false);
     }
+    m_bodyEnds.resize(series.size());
+}
+
+QList<QPointF> ChartPanel::linePoints(int i) const
+{
+    if (i < 0 || i >= m_lines.size())
+        return {};
+    QList<QPointF> points = m_lines[i]->points();
+    const QList<QPointF> tail = m_tails[i]->points();
+    if (!tail.isEmpty())
+        points.append(tail.mid(points.isEmpty() ? 0 : 1));
+    return points;
+}
+
+QSize ChartPanel::plotSize() const
+{
+    const QSize plot = chart()->plotArea().size().toSize();
+    return plot.width() > 0 ? plot : size(); // not laid out yet
 }
 
 void ChartPanel::refresh(double from, double to)
 {
-    int columns = int(chart()->plotArea().width());
-    if (columns <= 0)
-        columns = width(); // not laid out yet
+    const QSize plot = plotSize();
+    // While the axes and the plot stay as they were, only the tails change.
+    if (from == m_from && to == m_to && plot == m_plotSize && refreshTails(to)) {
+        ++m_tailRefreshes;
+        return;
+    }
+    refreshAll(from, to, plot);
+    ++m_fullRefreshes;
+}
+
+void ChartPanel::refreshAll(double from, double to, QSize plotSize)
+{
+    const int columns = std::max(plotSize.width(), 1);
     QVector<QList<QPointF>> points(m_series.size());
     double top = 0;
     for (int i = 0; i < m_series.size(); ++i) {
@@ -166,7 +204,7 @@ void ChartPanel::refresh(double from, double to)
                                m_history->column(s.nodeId, s.column),
                                from,
                                to,
-                               std::max(columns, 1));
+                               columns);
         for (const QPointF &p : std::as_const(points[i])) {
             if (p.x() >= from && p.x() <= to)
                 top = std::max(top, p.y());
@@ -177,6 +215,7 @@ void ChartPanel::refresh(double from, double to)
     // visible; leaving them out makes Qt Charts' work per replace() smaller (it strokes an
     // outline of each whole line, for hover detection, at every replace()).
     const QRectF plot = chart()->plotArea();
+    m_pixelScale = QPointF();
     if (plot.width() > 0 && plot.height() > 0 && to > from) {
         m_pixelScale = QPointF(plot.width() / (to - from), plot.height() / valueTop);
         for (QList<QPointF> &line : points)
@@ -189,10 +228,66 @@ void ChartPanel::refresh(double from, double to)
         for (QLineSeries *line : std::as_const(m_lines))
             line->clear();
         setTimeRange(from, to);
-        setValueTop(valueTop);
     }
-    for (int i = 0; i < m_series.size(); ++i)
+    // As many value labels as fit the plot's height without crowding (Qt Charts elides a
+    // label to "..." when it is taller than the space between two ticks).
+    const int labelHeight = QFontMetrics(m_valueAxis->labelsFont()).height();
+    setValueTop(valueTop, std::clamp(plotSize.height() / (2 * std::max(labelHeight, 1)), 1, 5));
+    for (int i = 0; i < m_series.size(); ++i) {
+        if (m_tails[i]->count() > 0)
+            m_tails[i]->clear();
         m_lines[i]->replace(points[i]);
+        m_bodyEnds[i] = points[i].isEmpty() ? QPointF(-1, 0) : points[i].back();
+    }
+    m_plotSize = plotSize;
+    m_dataTop = top;
+    m_bodyRows = m_history->rowCount();
+    m_bodyLastTime = m_bodyRows ? m_history->times().back() : 0;
+}
+
+bool ChartPanel::refreshTails(double to)
+{
+    // The rows the bodies were drawn from must still be there (a reset empties the history).
+    const std::size_t rows = m_history->rowCount();
+    if (rows < m_bodyRows || (m_bodyRows && m_history->times()[m_bodyRows - 1] != m_bodyLastTime)
+        || !(m_pixelScale.x() > 0))
+        return false;
+    QVector<QList<QPointF>> tails(m_series.size());
+    double top = m_dataTop;
+    for (int i = 0; i < m_series.size(); ++i) {
+        const QPointF start = m_bodyEnds[i];
+        if (start.x() < 0)
+            return false; // an empty body: nothing to continue
+        const Series &s = m_series[i];
+        // The rows from the body's last point on, thinned to the same pixel columns.
+        const int tailColumns = std::max(1, int(std::ceil((to - start.x()) * m_pixelScale.x())));
+        QList<QPointF> tail = thinSeries(m_history->times(),
+                                         m_history->column(s.nodeId, s.column),
+                                         start.x(),
+                                         to,
+                                         tailColumns);
+        qsizetype before = 0;
+        while (before < tail.size() && tail[before].x() <= start.x())
+            ++before;
+        tail.remove(0, before);
+        if (tail.isEmpty())
+            continue;
+        tail.prepend(start);
+        simplifyLine(&tail, m_pixelScale.x(), m_pixelScale.y(), kLineTolerance);
+        if (tail.size() > kTailPoints)
+            return false;
+        for (const QPointF &p : std::as_const(tail))
+            top = std::max(top, p.y());
+        tails[i] = std::move(tail);
+    }
+    // A value above the axis' top needs a new axis: the whole lines are drawn again.
+    if (niceCeiling(top) != m_top)
+        return false;
+    for (int i = 0; i < m_series.size(); ++i) {
+        if (tails[i] != m_tails[i]->points())
+            m_tails[i]->replace(tails[i]);
+    }
+    return true;
 }
 
 void ChartPanel::setTimeRange(double from, double to)
@@ -208,12 +303,14 @@ void ChartPanel::setTimeRange(double from, double to)
     ++m_axisRangeChanges;
 }
 
-void ChartPanel::setValueTop(double top)
+void ChartPanel::setValueTop(double top, int ticks)
 {
+    const double interval = niceStep(top, ticks);
+    if (interval != m_valueAxis->tickInterval())
+        m_valueAxis->setTickInterval(interval);
     if (top == m_top)
         return;
     m_top = top;
-    m_valueAxis->setTickInterval(niceStep(top, 5));
     m_valueAxis->setRange(0, top);
     ++m_axisRangeChanges;
 }

@@ -1,8 +1,10 @@
 #pragma once
 
 #include "ChartMetrics.h"
+#include "sim/SimTime.h"
 
 #include <QChartView>
+#include <QSize>
 #include <QVector>
 
 QT_BEGIN_NAMESPACE
@@ -21,6 +23,14 @@ class MetricsHistory;
 /// (thinSeries), leaves out the points that change the line drawn by less than a quarter
 /// pixel (simplifyLine), and feeds it with one QXYSeries::replace(); an axis is given a new
 /// range only when its range changes. Hovering a line shows the exact value of the nearest row in a tool tip.
+///
+/// Each line is drawn by two QLineSeries: the body, which holds the line as it was at the
+/// last change of the axes, and a short tail (no legend entry) that continues it from the
+/// body's last point with the rows since. Qt Charts recomputes and strokes the whole of a
+/// series at each replace(), and repaints its whole bounding rectangle: while the axes stay
+/// put (the time axis moves in steps), a refresh replaces only the tails, a few points at
+/// the right edge. When an axis changes, the plot is resized, or a tail grows past
+/// kTailPoints, the body takes the whole line again and the tails are emptied.
 class ChartPanel : public QChartView
 {
     Q_OBJECT
@@ -47,7 +57,17 @@ public:
     /// Redraws the lines for the virtual time range [from, to], in seconds.
     void refresh(double from, double to);
 
+    /// The body of line `i` (see the class comment): named, in the legend.
     QLineSeries *lineSeries(int i) const { return m_lines.value(i); }
+    /// The tail of line `i`: it starts at the body's last point.
+    QLineSeries *tailSeries(int i) const { return m_tails.value(i); }
+    /// The points line `i` is drawn through: the body's, then the tail's after the first.
+    QList<QPointF> linePoints(int i) const;
+    /// Refreshes that redrew the whole lines, and those that replaced only the tails.
+    int fullRefreshes() const { return m_fullRefreshes; }
+    int tailRefreshes() const { return m_tailRefreshes; }
+    /// A tail longer than this is taken into the body at the next refresh.
+    static constexpr int kTailPoints = 48;
     QValueAxis *timeAxis() const { return m_timeAxis; }
     QValueAxis *valueAxis() const { return m_valueAxis; }
     /// How many times an axis was given a new range (tests check it stays put).
@@ -62,13 +82,26 @@ public:
     QString valueText(int i, double seconds) const;
 
 private:
+    QSize plotSize() const;
+    bool refreshTails(double to);
+    void refreshAll(double from, double to, QSize plotSize);
     void setTimeRange(double from, double to);
-    void setValueTop(double top);
+    void setValueTop(double top, int ticks);
 
     ChartUnit m_unit;
     const MetricsHistory *m_history;
     QVector<Series> m_series;
     QVector<QLineSeries *> m_lines;
+    QVector<QLineSeries *> m_tails;
+    // Where each body ends (its last point), and the history's length and largest value
+    // charted at the last full refresh: tails start there.
+    QVector<QPointF> m_bodyEnds;
+    std::size_t m_bodyRows = 0;
+    SimTime m_bodyLastTime = 0;
+    double m_dataTop = 0;
+    QSize m_plotSize;
+    int m_fullRefreshes = 0;
+    int m_tailRefreshes = 0;
     QValueAxis *m_timeAxis;
     QValueAxis *m_valueAxis;
     double m_from = -1;
