@@ -157,6 +157,7 @@ private slots:
     void seriesMatchTheEngine();
     void axesSetOnlyWhenRangeChanges();
     void tailsCarryNewRows();
+    void axisStepsWaitOnTheirOwn();
     void followsSelectionAndPins();
     void emptyStates();
     void windowAndHold();
@@ -475,6 +476,69 @@ void TestCharts::tailsCarryNewRows()
     QCOMPARE(panel.fullRefreshes(), full + 3);
     QCOMPARE(body->count(), 5);
     QCOMPARE(tail->count(), 0);
+}
+
+// The queue's visible depth for rows [first, first + count): the row number.
+FramePtr depthRows(quint64 first, int count)
+{
+    auto f = std::make_shared<Frame>();
+    f->running = true;
+    f->metrics.firstRow = first;
+    NodeMetricRows rows{2, first, {kVisible}, {}};
+    for (int i = 0; i < count; ++i) {
+        f->metrics.times.append(SimTime(first + quint64(i) + 1) * kSecond);
+        rows.values.append(double(first) + i);
+    }
+    f->metrics.nodes = {rows};
+    f->time = f->metrics.times.back();
+    return f;
+}
+
+void TestCharts::axisStepsWaitOnTheirOwn()
+{
+    TestWindow w;
+    w.document()->reset(fillingQueue(QStringLiteral("queue")), QString());
+    w.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&w));
+    w.findChild<QDockWidget *>(QStringLiteral("chartsDock"))->raise();
+    ChartsWidget *charts = w.charts();
+    QTRY_VERIFY(charts->isVisible());
+    charts->setWindow(ChartsWidget::Window::LastMinute);
+    chartOnly(charts, NodeKind::SqsQueue, {kVisible});
+    w.scene()->selectIds({2});
+    ChartPanel *messages = charts->panel(ChartUnit::Messages);
+    QValueAxis *time = messages->timeAxis();
+    const int line = lineIndex(messages, 2, kVisible);
+    QVERIFY(line >= 0);
+
+    // The dock's own redraws step the time axis (2 s steps here) at once the first time ...
+    charts->setAxisStepInterval(60 * 1000);
+    charts->applyFrame(depthRows(0, 100));
+    QTRY_COMPARE(time->max(), 100.0);
+    charts->applyFrame(depthRows(100, 10));
+    QTRY_COMPARE(time->max(), 110.0);
+    QCOMPARE(messages->linePoints(line).last(), QPointF(110, 109));
+    // ... then not again within the interval: new rows are drawn into the axis as it is;
+    // those past its right edge wait for the step.
+    charts->applyFrame(depthRows(110, 1));
+    charts->applyFrame(depthRows(111, 1));
+    const int tails = messages->tailRefreshes();
+    QTRY_VERIFY(messages->tailRefreshes() > tails);
+    QCOMPARE(time->max(), 110.0);
+    QCOMPARE(messages->linePoints(line).last(), QPointF(111, 110));
+    // A redraw asked for directly (tests, exports) puts the axis where it belongs.
+    charts->refresh();
+    QCOMPARE(time->min(), 52.0);
+    QCOMPARE(time->max(), 112.0);
+    QCOMPARE(messages->linePoints(line).last(), QPointF(112, 111));
+
+    // A step that waits is taken once the interval has passed, with no frame to prompt it.
+    charts->setAxisStepInterval(300);
+    charts->applyFrame(depthRows(112, 4));
+    QTRY_COMPARE(time->max(), 116.0);
+    charts->applyFrame(depthRows(116, 4)); // a step that may have to wait
+    QTRY_COMPARE(time->max(), 120.0);
+    QCOMPARE(messages->linePoints(line).last(), QPointF(120, 119));
 }
 
 void TestCharts::followsSelectionAndPins()

@@ -76,7 +76,7 @@ ChartsWidget::ChartsWidget(DiagramDocument *document, QWidget *parent)
 
     m_timer.setSingleShot(true);
     m_timer.setInterval(kRefreshMs);
-    connect(&m_timer, &QTimer::timeout, this, &ChartsWidget::refresh);
+    connect(&m_timer, &QTimer::timeout, this, [this] { draw(true); });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 4);
@@ -296,6 +296,11 @@ QPair<double, double> ChartsWidget::timeRange() const
 
 void ChartsWidget::refresh()
 {
+    draw(false);
+}
+
+void ChartsWidget::draw(bool limitAxisSteps)
+{
     const bool newRows = m_history.revision() != m_drawnRevision;
     if (!m_dirty && (!newRows || m_paused))
         return;
@@ -303,7 +308,22 @@ void ChartsWidget::refresh()
     m_dirty = false;
     if (m_stack->currentWidget() != m_chartsPage)
         return;
-    const auto [from, to] = timeRange();
+    auto [from, to] = timeRange();
+    // A forward step of the time axis (same span, further right) soon after the last one
+    // waits: the new rows are drawn into the axis as it is (a row past its right edge is
+    // not shown until the step), and a redraw is due once the step may be taken.
+    const bool forward = to > m_drawnRange.second
+                         && to - from == m_drawnRange.second - m_drawnRange.first;
+    if (forward && limitAxisSteps && m_axisStepped.isValid()
+        && m_axisStepped.elapsed() < m_axisStepMs) {
+        from = m_drawnRange.first;
+        to = m_drawnRange.second;
+        m_dirty = true;
+        scheduleRefresh();
+    } else if (forward) {
+        m_axisStepped.start();
+    }
+    m_drawnRange = {from, to};
     for (ChartPanel *panel : visiblePanels())
         panel->refresh(from, to);
 }

@@ -4,6 +4,7 @@
 #include "runner/Frame.h"
 #include "runner/MetricsHistory.h"
 
+#include <QElapsedTimer>
 #include <QMap>
 #include <QTimer>
 #include <QWidget>
@@ -45,6 +46,12 @@ public:
     static constexpr int kMaxNodes = 6;
     /// The shortest time between two redraws.
     static constexpr int kRefreshMs = 100;
+    /// The shortest wall time between two steps of the time axis when the dock redraws on
+    /// its own: a fast run draws its new rows into the axis it has until then (Qt Charts
+    /// lays out the axis and recomputes every line at each step).
+    static constexpr int kAxisStepMs = 500;
+    /// Sets that shortest time (tests use 0 and long ones).
+    void setAxisStepInterval(int ms) { m_axisStepMs = ms; }
 
     explicit ChartsWidget(DiagramDocument *document, QWidget *parent = nullptr);
     ~ChartsWidget() override;
@@ -85,7 +92,7 @@ public slots:
     void applyFrame(const flowlab::FramePtr &frame);
     /// The canvas selection (node ids); the unpinned charted nodes follow it.
     void setSelectedNodes(const QList<int> &nodeIds);
-    /// Redraws now (the timer calls it; tests and the benchmark may too).
+    /// Redraws now, the time axis where timeRange() puts it (tests may call it).
     void refresh();
 
 protected:
@@ -100,6 +107,8 @@ private:
     void updateLayoutDirection();
     void updateEmptyState();
     void scheduleRefresh();
+    /// Redraws; with `limitAxisSteps`, the time axis steps forward at most once per kAxisStepMs.
+    void draw(bool limitAxisSteps);
     void readSettings();
     void writeSettings() const;
     QString nodeName(int nodeId) const;
@@ -117,6 +126,9 @@ private:
     quint64 m_drawnRevision = ~quint64(0);
     bool m_dirty = true;
     QTimer m_timer;
+    QPair<double, double> m_drawnRange{-1, -1};
+    QElapsedTimer m_axisStepped; ///< since the time axis last moved forward
+    int m_axisStepMs = kAxisStepMs;
 
     QHBoxLayout *m_nodeButtons = nullptr;
     QToolButton *m_pinButton = nullptr;
