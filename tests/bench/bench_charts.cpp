@@ -133,7 +133,7 @@ int main(int argc, char *argv[])
         if (args[i] == QLatin1String("--seconds"))
             seconds = args[i + 1].toDouble();
         else if (args[i] == QLatin1String("--speed"))
-            speed = std::clamp(args[i + 1].toDouble(), 0.1, 60.0);
+            speed = std::clamp(args[i + 1].toDouble(), 0.1, 1000.0);
         else if (args[i] == QLatin1String("--noise"))
             noise = std::max(0.0, args[i + 1].toDouble());
         else if (args[i] == QLatin1String("--shown"))
