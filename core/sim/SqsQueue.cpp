@@ -430,7 +430,9 @@ void SqsQueue::cancelLongPoll(SqsReceiver *receiver, quint64 token)
 
 void SqsQueue::requestServe()
 {
-    if (!m_serveScheduled && !m_waiters.empty() && m_store->visibleCount() > 0) {
+    // One branch for the three conditions (after every send and every delete; whether a
+    // long poll waits then is random).
+    if (int(!m_serveScheduled) & int(!m_waiters.empty()) & int(m_store->visibleCount() > 0)) {
         m_serveScheduled = true;
         engine().schedule(now(), this, ServeLongPolls, 0, Engine::PriorityEarly);
     }
