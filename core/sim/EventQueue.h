@@ -239,19 +239,34 @@ private:
     // --- The events that fit no lane --------------------------------------------------
     // About ten in the M/M/c model (processing ends, the next arrival). Up to kSmall of them
     // sit in fixed slots, with a list of slot numbers sorted by key, latest first: the least
-    // is the list's last entry (a pop takes it, no search), and a push finds its place with
-    // a binary search of log2(n) compares without branches and opens it by moving the list's
-    // bytes after it with one fixed-size copy. A scan of an unsorted array compares every
-    // event on every pop and mispredicts its varying end; a binary heap's sifts mispredict
-    // about once per level. Past kSmall events they go to a binary min-heap (m_heap), and
-    // back to the slots when it is down to half that.
-    static constexpr std::size_t kSmall = 32;
+    // is the list's last entry (a pop takes it, no search). A push counts the events later
+    // than it (kSmall compares without branches over the slots' keys) and opens its place in
+    // the list by moving the bytes after it with one fixed-size copy. A scan of an unsorted
+    // array compares every event on every pop and mispredicts its varying end; a binary
+    // heap's sifts mispredict about once per level. Past kSmall events they go to a binary
+    // min-heap (m_heap), and back to the slots when it is down to half that.
+    static constexpr std::size_t kSmall = 16;
+    static constexpr quint64 kSign = quint64(1) << 63; ///< signed order as unsigned order
+
+    /// (t1, o1) < (t2, o2) for times whose sign bit is flipped (unsigned order).
+    static bool biasedBefore(quint64 t1, quint64 o1, quint64 t2, quint64 o2)
+    {
+#ifdef __SIZEOF_INT128__
+        __extension__ typedef unsigned __int128 Wide;
+        return ((Wide(t1) << 64) | o1) < ((Wide(t2) << 64) | o2);
+#else
+        return t1 < t2 || (t1 == t2 && o1 < o2);
+#endif
+    }
 
     const Event &heapTop() const
     {
         return m_heapOrdered ? m_heap.front() : m_slots[m_rank[m_small - 1]];
     }
-    std::size_t heapSize() const { return m_heapOrdered ? m_heap.size() : m_small; }
+    std::size_t heapSize() const
+    {
+        return m_heapOrdered ? m_heap.size() : m_small;
+    }
 
     void heapPush(const Event &e)
     {
@@ -264,18 +279,14 @@ private:
             toHeap(e);
             return;
         }
-        // Where e goes: after the entries whose event is later than it (latest first).
-        const Key k = Key::of(e);
-        const quint8 *base = m_rank;
-        for (std::size_t n = m_small; n > 1;) {
-            const std::size_t half = n / 2;
-            const std::size_t later = -std::size_t(k.before(Key::of(m_slots[base[half]])));
-            base += half & later;
-            n -= half;
-        }
-        std::size_t at = std::size_t(base - m_rank);
-        if (m_small > 0)
-            at += std::size_t(k.before(Key::of(m_slots[*base])));
+        // Where e goes: after the events later than it (the list is latest first). They are
+        // counted over all slots at once, a free slot's key being before every event: the
+        // compares do not wait on each other, where a binary search's loads and compares
+        // form one chain.
+        const quint64 kt = quint64(e.time) ^ kSign;
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < kSmall; ++i)
+            at += std::size_t(biasedBefore(kt, e.order, m_slotTime[i], m_slotOrder[i]));
         // Open the place: move the bytes from `at` on by one, always kSmall of them (the
         // list has room past its end), so the copy's length does not depend on `at`.
         quint8 moved[kSmall];
@@ -284,6 +295,8 @@ private:
         const quint8 slot = m_free[kSmall - 1 - m_small];
         m_rank[at] = slot;
         m_slots[slot] = e;
+        m_slotTime[slot] = kt;
+        m_slotOrder[slot] = e.order;
         ++m_small;
     }
 
@@ -293,6 +306,8 @@ private:
             --m_small;
             const quint8 slot = m_rank[m_small];
             m_free[kSmall - 1 - m_small] = slot;
+            m_slotTime[slot] = 0; // free: before every event
+            m_slotOrder[slot] = 0;
             return m_slots[slot];
         }
         const Event result = m_heap.front();
@@ -332,6 +347,8 @@ private:
             const quint8 slot = m_free[kSmall - 1 - m_small];
             m_rank[m_small++] = slot;
             m_slots[slot] = e;
+            m_slotTime[slot] = quint64(e.time) ^ kSign;
+            m_slotOrder[slot] = e.order;
         }
         m_heap.clear();
         m_heapOrdered = false;
@@ -341,8 +358,11 @@ private:
     void resetSlots()
     {
         m_small = 0;
-        for (std::size_t i = 0; i < kSmall; ++i)
+        for (std::size_t i = 0; i < kSmall; ++i) {
             m_free[i] = quint8(kSmall - 1 - i);
+            m_slotTime[i] = 0;
+            m_slotOrder[i] = 0;
+        }
     }
 
     void siftUp(std::size_t i)
@@ -378,6 +398,8 @@ private:
 
     Event m_slots[kSmall];              ///< the events that fit no lane, while few
     quint8 m_rank[2 * kSmall + 1] = {}; ///< slots by key, latest first (room for the copy)
+    quint64 m_slotTime[kSmall];         ///< a slot's event time (sign bit flipped), 0 when free
+    quint64 m_slotOrder[kSmall];        ///< a slot's event order, 0 when free
     quint8 m_free[kSmall];              ///< free slots: the first kSmall - m_small entries
     std::size_t m_small = 0;            ///< events in the slots
     std::vector<Event> m_heap;          ///< a binary min-heap, while there are many
