@@ -390,15 +390,18 @@ void SqsQueue::takeMessages(int max,
                 m_waitHistogram.add(wait);
             }
             ++m_stats.received;
-            InFlight entry;
+            // Filled where it is stored (a whole entry built on the stack and copied in was
+            // read back before its pieces had been written: a stalled load per receive).
+            InFlight &entry = m_inFlight.insert(m.id);
             entry.message = m;
             entry.receivedAt = now();
             entry.visibleAt = now() + SimTime(visibilityTimeout) * kSecond;
             entry.serial = ++m_receiveSerial;
-            InFlight &stored = m_inFlight.insert(m.id, entry);
-            scheduleVisibilityTimer(m.id, stored);
+            scheduleVisibilityTimer(m.id, entry);
             trace(TraceKind::Received, m.id, m.receiveCount, receiverNode, m.group);
-            out.push_back(SqsReceivedMessage{m, SqsReceiptHandle{id(), m.id, entry.serial}});
+            SqsReceivedMessage &received = out.emplace_back();
+            received.message = m;
+            received.handle = SqsReceiptHandle{id(), m.id, entry.serial};
         }
     }
 }
