@@ -212,7 +212,7 @@ void SqsQueue::accumulateArea()
     m_visibleSince = t;
 }
 
-void SqsQueue::makeVisible(Message m, bool returning)
+void SqsQueue::makeVisible(const Message &m, bool returning)
 {
     accumulateArea();
     if (returning) {

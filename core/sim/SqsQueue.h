@@ -326,7 +326,7 @@ private:
     SqsError validateSend(const SqsSendRequest &request, quint32 *size) const;
     SqsSendResult enqueue(const SqsSendRequest &request, quint32 size);
     bool throttle(Action action, const std::vector<quint32> &groups);
-    void makeVisible(Message message, bool returning);
+    void makeVisible(const Message &message, bool returning);
     void takeMessages(int max,
                       int visibilityTimeout,
                       int receiverNode,
