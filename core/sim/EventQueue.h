@@ -59,8 +59,12 @@ public:
     /// The next event's time, kNever when empty; without a branch on where it is.
     SimTime topTime() const { return m_topKey.time; }
 
-    void push(const Event &e)
+    void push(const Event &e) { push(e.time, e.order, e.target, e.type, e.arg); }
+    /// The same from the fields (in registers: an Event built by the caller is copied into
+    /// the queue with wider loads than it was written with, and such a load waits).
+    void push(SimTime time, quint64 order, quint32 target, quint32 type, quint64 arg)
     {
+        const Event e{time, order, target, type, arg};
         const Key k = Key::of(e);
         const bool first = k.before(m_topKey); // always when empty
         const int where = placeInLane(e);
