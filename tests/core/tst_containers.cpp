@@ -122,8 +122,9 @@ void TestContainers::eventQueuePopsInKeyOrder()
                 push(now + rng.uniformInt(0, 40) * kSecond, 255, 13, 5);
         }
     }
-    // Many events of random delay at once (the events that fit no lane go from an array to
-    // a binary heap past 32 and back below 16): a burst of 2,000, drained while more come.
+    // Many events of random delay at once (the events that fit no lane go from the sorted
+    // slots to a binary heap past 16 and back at 8): a burst of 2,000, drained while more
+    // come.
     for (int i = 0; i < 2000; ++i)
         push(now + rng.uniformInt(0, 100000), 128, 20, quint32(6 + i % 3));
     while (!ref.empty()) {
