@@ -43,8 +43,8 @@ QByteArray ReportWriter::csv(const Simulation &sim)
             const MetricsTable &m = n->metrics();
             for (int c = 0; c < m.columnCount(); ++c) {
                 out += ',';
-                if (row < m.column(c).size())
-                    out += csvNumber(m.column(c)[row]);
+                if (row < m.columnSize(c))
+                    out += csvNumber(m.value(c, row));
             }
         }
         out += '\n';
@@ -80,8 +80,8 @@ QByteArray ReportWriter::json(const Simulation &sim)
         const MetricsTable &m = n->metrics();
         for (int c = 0; c < m.columnCount(); ++c) {
             QJsonArray values;
-            for (double v : m.column(c))
-                values.append(v);
+            for (std::size_t row = 0; row < m.columnSize(c); ++row)
+                values.append(m.value(c, row));
             metrics.insert(m.names()[c], values);
         }
         node.insert(QStringLiteral("metrics"), metrics);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <limits>
 #include <vector>
 
 namespace flowlab {
@@ -25,8 +26,12 @@ public:
             m_exact.push_back(v);
         else
             addBucketed(v);
-        m_min = m_count == 0 ? v : std::min(m_min, v);
-        m_max = std::max(m_max, v);
+        // v and both bounds are >= 0, so the differences cannot overflow; their signs make
+        // the masks (std::min and std::max may be compiled to branches).
+        const qint64 belowMin = v - m_min;
+        m_min += belowMin & -qint64(belowMin < 0);
+        const qint64 aboveMax = v - m_max;
+        m_max += aboveMax & -qint64(aboveMax > 0);
         ++m_count;
         m_sum += double(v);
     }
@@ -61,7 +66,7 @@ private:
     bool m_bucketed = false;
     quint64 m_count = 0;
     double m_sum = 0.0;
-    qint64 m_min = 0;
+    qint64 m_min = std::numeric_limits<qint64>::max(); ///< when empty: above any sample
     qint64 m_max = 0;
 };
 

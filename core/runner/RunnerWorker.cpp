@@ -491,7 +491,7 @@ void RunnerWorker::takeMetricsInto(Frame *frame)
         rows.values.reserve(qsizetype((end - published) * std::size_t(table.columnCount())));
         for (std::size_t r = published; r < end; ++r) {
             for (int c = 0; c < table.columnCount(); ++c)
-                rows.values.append(table.column(c)[r]);
+                rows.values.append(table.value(c, r));
         }
         published = end;
         out.nodes.append(std::move(rows));

@@ -246,7 +246,7 @@ void ConsumerGroup::processNext(std::size_t w)
 void ConsumerGroup::finishMessage(std::size_t w)
 {
     Worker &worker = m_workers[w];
-    const SqsReceivedMessage m = worker.batch[worker.index];
+    const SqsReceivedMessage &m = worker.batch[worker.index]; // the batch stays until poll()
     if (worker.willCrash) {
         // The worker dies mid-message: nothing in its batch is deleted.
         ++m_crashes;
@@ -272,11 +272,15 @@ void ConsumerGroup::finishMessage(std::size_t w)
     m_intervalLatency.add(latency);
     trace(TraceKind::Processed, msgId, duplicate ? 1 : 0, qint64(w));
     bool mayReturn = m.message.receiveCount > 1;
-    if (m_source) {
-        mayReturn = mayReturn || m_source->receivedSince(m.handle);
-        if (m_config.deleteAfterProcessing && !m_source->deleteMessage(m.handle).ok())
+    if (m_source && m_config.deleteAfterProcessing) {
+        // One lookup answers both questions around the delete.
+        SqsDeleteOutcome outcome;
+        if (!m_source->deleteMessage(m.handle, &outcome).ok())
             ++m_deleteErrors;
-        mayReturn = mayReturn || m_source->holdsReceivedMessage(msgId);
+        mayReturn = mayReturn || outcome.receivedSince || outcome.stillHeld;
+    } else if (m_source) {
+        mayReturn = mayReturn || m_source->receivedSince(m.handle)
+                    || m_source->holdsReceivedMessage(msgId);
     }
     if (mayReturn)
         m_mayReturn.insert(msgId);

@@ -55,11 +55,11 @@ public:
                   quint8 priority = PriorityNormal)
     {
         Q_ASSERT(at >= m_now);
-        m_queue.push(Event{at > m_now ? at : m_now,
-                           (quint64(priority) << 56) | m_sequence++,
-                           target->m_slot,
-                           type,
-                           arg});
+        m_queue.push(at > m_now ? at : m_now,
+                     (quint64(priority) << 56) | m_sequence++,
+                     target->m_slot,
+                     type,
+                     arg);
     }
 
     /// Runs the next event. Returns false when none is pending.

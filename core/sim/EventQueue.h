@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace flowlab {
@@ -49,6 +50,8 @@ struct Event
 class EventQueue
 {
 public:
+    EventQueue() { resetSlots(); }
+
     bool empty() const { return m_size == 0; }
     std::size_t size() const { return m_size; }
     /// The next event; only when not empty.
@@ -56,8 +59,12 @@ public:
     /// The next event's time, kNever when empty; without a branch on where it is.
     SimTime topTime() const { return m_topKey.time; }
 
-    void push(const Event &e)
+    void push(const Event &e) { push(e.time, e.order, e.target, e.type, e.arg); }
+    /// The same from the fields (in registers: an Event built by the caller is copied into
+    /// the queue with wider loads than it was written with, and such a load waits).
+    void push(SimTime time, quint64 order, quint32 target, quint32 type, quint64 arg)
     {
+        const Event e{time, order, target, type, arg};
         const Key k = Key::of(e);
         const bool first = k.before(m_topKey); // always when empty
         const int where = placeInLane(e);
@@ -90,7 +97,7 @@ public:
         --m_size;
         // The next event: the heap's top or the earliest lane front (an empty lane's front
         // is kNoKey), chosen without a branch.
-        const Key heapKey = m_heap.empty() ? kNoKey : Key::of(heapTop());
+        const Key heapKey = heapSize() == 0 ? kNoKey : Key::of(heapTop());
         const Key laneKey = m_front[m_laneMin];
         const quint64 fromLane = -quint64(laneKey.before(heapKey)); // all ones or zero
         // Masks rather than ?: (which the compiler turns into a mispredicted branch).
@@ -105,7 +112,7 @@ public:
     {
         m_heap.clear();
         m_heapOrdered = false;
-        m_heapMin = 0;
+        resetSlots();
         for (int i = 0; i < kLanes; ++i) {
             m_lanes[i].clear();
             m_front[i] = kNoKey;
@@ -234,64 +241,132 @@ private:
     }
 
     // --- The events that fit no lane --------------------------------------------------
-    // About ten in the M/M/c model (processing ends, the next arrival): an unordered array
-    // whose least element is found by a scan without branches, where a binary heap's sifts
-    // mispredict about once per level. Past kSmallHeap events it becomes a binary min-heap
-    // (std::make_heap); when it is back to half that it is used as an array again (a heap
-    // is one already).
-    static constexpr std::size_t kSmallHeap = 32;
+    // About ten in the M/M/c model (processing ends, the next arrival). Up to kSmall of them
+    // sit in fixed slots, with a list of slot numbers sorted by key, latest first: the least
+    // is the list's last entry (a pop takes it, no search). A push counts the events later
+    // than it (kSmall compares without branches over the slots' keys) and opens its place in
+    // the list by moving the bytes after it with one fixed-size copy. A scan of an unsorted
+    // array compares every event on every pop and mispredicts its varying end; a binary
+    // heap's sifts mispredict about once per level. Past kSmall events they go to a binary
+    // min-heap (m_heap), and back to the slots when it is down to half that.
+    static constexpr std::size_t kSmall = 16;
+    static constexpr quint64 kSign = quint64(1) << 63; ///< signed order as unsigned order
 
-    const Event &heapTop() const { return m_heap[m_heapOrdered ? 0 : m_heapMin]; }
+    /// (t1, o1) < (t2, o2) for times whose sign bit is flipped (unsigned order).
+    static bool biasedBefore(quint64 t1, quint64 o1, quint64 t2, quint64 o2)
+    {
+#ifdef __SIZEOF_INT128__
+        __extension__ typedef unsigned __int128 Wide;
+        return ((Wide(t1) << 64) | o1) < ((Wide(t2) << 64) | o2);
+#else
+        return t1 < t2 || (t1 == t2 && o1 < o2);
+#endif
+    }
+
+    const Event &heapTop() const
+    {
+        return m_heapOrdered ? m_heap.front() : m_slots[m_rank[m_small - 1]];
+    }
+    std::size_t heapSize() const
+    {
+        return m_heapOrdered ? m_heap.size() : m_small;
+    }
 
     void heapPush(const Event &e)
     {
-        m_heap.push_back(e);
-        const std::size_t i = m_heap.size() - 1;
         if (m_heapOrdered) {
-            siftUp(i);
-        } else if (i >= kSmallHeap) {
-            std::make_heap(m_heap.begin(), m_heap.end(), [](const Event &a, const Event &b) {
-                return b.before(a);
-            });
-            m_heapOrdered = true;
-        } else {
-            const std::size_t less = -std::size_t(e.before(m_heap[m_heapMin]));
-            m_heapMin = (i & less) | (m_heapMin & ~less);
+            m_heap.push_back(e);
+            siftUp(m_heap.size() - 1);
+            return;
         }
+        if (m_small == kSmall) {
+            toHeap(e);
+            return;
+        }
+        // Where e goes: after the events later than it (the list is latest first). They are
+        // counted over all slots at once, a free slot's key being before every event: the
+        // compares do not wait on each other, where a binary search's loads and compares
+        // form one chain.
+        const quint64 kt = quint64(e.time) ^ kSign;
+        std::size_t at = 0;
+        for (std::size_t i = 0; i < kSmall; ++i)
+            at += std::size_t(biasedBefore(kt, e.order, m_slotTime[i], m_slotOrder[i]));
+        // Open the place: move the bytes from `at` on by one, always kSmall of them (the
+        // list has room past its end), so the copy's length does not depend on `at`.
+        quint8 moved[kSmall];
+        std::memcpy(moved, m_rank + at, kSmall);
+        std::memcpy(m_rank + at + 1, moved, kSmall);
+        const quint8 slot = m_free[kSmall - 1 - m_small];
+        m_rank[at] = slot;
+        m_slots[slot] = e;
+        m_slotTime[slot] = kt;
+        m_slotOrder[slot] = e.order;
+        ++m_small;
     }
 
     Event heapPop()
     {
-        if (m_heapOrdered) {
-            const Event result = m_heap.front();
-            const Event last = m_heap.back();
-            m_heap.pop_back();
-            if (!m_heap.empty()) {
-                m_heap.front() = last;
-                siftDown(0);
-            }
-            if (m_heap.size() <= kSmallHeap / 2) {
-                m_heapOrdered = false;
-                m_heapMin = 0; // a heap's least element is its first
-            }
-            return result;
+        if (!m_heapOrdered) {
+            --m_small;
+            const quint8 slot = m_rank[m_small];
+            m_free[kSmall - 1 - m_small] = slot;
+            m_slotTime[slot] = 0; // free: before every event
+            m_slotOrder[slot] = 0;
+            return m_slots[slot];
         }
-        const Event result = m_heap[m_heapMin];
-        m_heap[m_heapMin] = m_heap.back();
+        const Event result = m_heap.front();
+        const Event last = m_heap.back();
         m_heap.pop_back();
-        scanHeapMin();
+        if (!m_heap.empty()) {
+            m_heap.front() = last;
+            siftDown(0);
+        }
+        if (m_heap.size() <= kSmall / 2)
+            toSlots();
         return result;
     }
 
-    void scanHeapMin()
+    /// The slots are full: they and e become a binary heap.
+    void toHeap(const Event &e)
     {
-        std::size_t best = 0;
-        const std::size_t n = m_heap.size();
-        for (std::size_t i = 1; i < n; ++i) {
-            const std::size_t less = -std::size_t(m_heap[i].before(m_heap[best]));
-            best = (i & less) | (best & ~less);
+        m_heap.clear();
+        for (std::size_t i = 0; i < m_small; ++i)
+            m_heap.push_back(m_slots[m_rank[i]]);
+        m_heap.push_back(e);
+        std::make_heap(m_heap.begin(), m_heap.end(), [](const Event &a, const Event &b) {
+            return b.before(a);
+        });
+        m_heapOrdered = true;
+        m_small = 0;
+    }
+
+    /// The heap is small again: its events go back to the slots, sorted latest first.
+    void toSlots()
+    {
+        std::sort(m_heap.begin(), m_heap.end(), [](const Event &a, const Event &b) {
+            return b.before(a);
+        });
+        resetSlots();
+        for (const Event &e : m_heap) {
+            const quint8 slot = m_free[kSmall - 1 - m_small];
+            m_rank[m_small++] = slot;
+            m_slots[slot] = e;
+            m_slotTime[slot] = quint64(e.time) ^ kSign;
+            m_slotOrder[slot] = e.order;
         }
-        m_heapMin = best;
+        m_heap.clear();
+        m_heapOrdered = false;
+    }
+
+    /// No event in the slots; the free list hands out slot 0 first.
+    void resetSlots()
+    {
+        m_small = 0;
+        for (std::size_t i = 0; i < kSmall; ++i) {
+            m_free[i] = quint8(kSmall - 1 - i);
+            m_slotTime[i] = 0;
+            m_slotOrder[i] = 0;
+        }
     }
 
     void siftUp(std::size_t i)
@@ -325,9 +400,14 @@ private:
         m_heap[i] = e;
     }
 
-    std::vector<Event> m_heap;  ///< an array (m_heapMin: its least) or a binary min-heap
-    bool m_heapOrdered = false; ///< m_heap is a binary heap (large) rather than an array
-    std::size_t m_heapMin = 0;  ///< while an array: the index of its least event
+    Event m_slots[kSmall];              ///< the events that fit no lane, while few
+    quint8 m_rank[2 * kSmall + 1] = {}; ///< slots by key, latest first (room for the copy)
+    quint64 m_slotTime[kSmall];         ///< a slot's event time (sign bit flipped), 0 when free
+    quint64 m_slotOrder[kSmall];        ///< a slot's event order, 0 when free
+    quint8 m_free[kSmall];              ///< free slots: the first kSmall - m_small entries
+    std::size_t m_small = 0;            ///< events in the slots
+    std::vector<Event> m_heap;          ///< a binary min-heap, while there are many
+    bool m_heapOrdered = false;         ///< the events that fit no lane are in m_heap
     Lane m_lanes[kLanes];
     Key m_front[kLanes] = {{kNever, ~quint64(0)},
                            {kNever, ~quint64(0)},

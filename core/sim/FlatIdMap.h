@@ -40,18 +40,25 @@ public:
     /// Inserts or overwrites; returns the stored value.
     T &insert(quint64 key, T value)
     {
+        T &stored = insert(key);
+        stored = std::move(value);
+        return stored;
+    }
+
+    /// The same with a default value, for the caller to fill in place.
+    T &insert(quint64 key)
+    {
         Q_ASSERT(key != 0);
         if ((m_size + 1) * 4 > m_slots.size() * 3)
             grow();
         for (std::size_t i = home(key);; i = (i + 1) & mask()) {
             Slot &s = m_slots[i];
             if (s.key == key) {
-                s.value = std::move(value);
+                s.value = T();
                 return s.value;
             }
             if (s.key == 0) {
-                s.key = key;
-                s.value = std::move(value);
+                s.key = key; // an empty slot holds a default value already (eraseSlot)
                 ++m_size;
                 ++m_filter[filterOf(key)];
                 return s.value;

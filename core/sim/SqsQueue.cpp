@@ -212,7 +212,7 @@ void SqsQueue::accumulateArea()
     m_visibleSince = t;
 }
 
-void SqsQueue::makeVisible(Message m, bool returning)
+void SqsQueue::makeVisible(const Message &m, bool returning)
 {
     accumulateArea();
     if (returning) {
@@ -390,15 +390,18 @@ void SqsQueue::takeMessages(int max,
                 m_waitHistogram.add(wait);
             }
             ++m_stats.received;
-            InFlight entry;
+            // Filled where it is stored (a whole entry built on the stack and copied in was
+            // read back before its pieces had been written: a stalled load per receive).
+            InFlight &entry = m_inFlight.insert(m.id);
             entry.message = m;
             entry.receivedAt = now();
             entry.visibleAt = now() + SimTime(visibilityTimeout) * kSecond;
             entry.serial = ++m_receiveSerial;
-            InFlight &stored = m_inFlight.insert(m.id, entry);
-            scheduleVisibilityTimer(m.id, stored);
+            scheduleVisibilityTimer(m.id, entry);
             trace(TraceKind::Received, m.id, m.receiveCount, receiverNode, m.group);
-            out.push_back(SqsReceivedMessage{m, SqsReceiptHandle{id(), m.id, entry.serial}});
+            SqsReceivedMessage &received = out.emplace_back();
+            received.message = m;
+            received.handle = SqsReceiptHandle{id(), m.id, entry.serial};
         }
     }
 }
@@ -430,7 +433,9 @@ void SqsQueue::cancelLongPoll(SqsReceiver *receiver, quint64 token)
 
 void SqsQueue::requestServe()
 {
-    if (!m_serveScheduled && !m_waiters.empty() && m_store->visibleCount() > 0) {
+    // One branch for the three conditions (after every send and every delete; whether a
+    // long poll waits then is random).
+    if (int(!m_serveScheduled) & int(!m_waiters.empty()) & int(m_store->visibleCount() > 0)) {
         m_serveScheduled = true;
         engine().schedule(now(), this, ServeLongPolls, 0, Engine::PriorityEarly);
     }
@@ -497,18 +502,30 @@ void SqsQueue::onVisibilityExpired(quint64 messageId, quint16 generation)
     makeVisible(entry.message, true);
 }
 
-SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
+SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle, SqsDeleteOutcome *outcome)
 {
+    // Refused: nothing changes (rare; the consumer's questions asked the long way).
+    auto refused = [&](SqsError error) {
+        if (outcome) {
+            outcome->receivedSince = receivedSince(handle);
+            outcome->stillHeld = holdsReceivedMessage(handle.messageId);
+        }
+        return error;
+    };
     if (handle.queueNode != id() || handle.serial == 0 || handle.serial > m_receiveSerial)
-        return SqsError(SqsErrorCode::ReceiptHandleIsInvalid,
-                        QStringLiteral("The input receipt handle is not a valid receipt "
-                                       "handle."));
+        return refused(SqsError(SqsErrorCode::ReceiptHandleIsInvalid,
+                                QStringLiteral("The input receipt handle is not a valid receipt "
+                                               "handle.")));
     if (m_config.fifo && throttle(Action::Delete, {}))
-        return SqsError(SqsErrorCode::RequestThrottled, QStringLiteral("Rate exceeded"));
+        return refused(SqsError(SqsErrorCode::RequestThrottled, QStringLiteral("Rate exceeded")));
 
     if (InFlight *found = m_inFlight.find(handle.messageId)) {
         InFlight &entry = *found;
         const bool stale = entry.serial != handle.serial;
+        if (outcome) {
+            outcome->receivedSince = stale;
+            outcome->stillHeld = true; // unless deleted below
+        }
         // An earlier handle: AWS answers success but "might not" delete (spec §1.7).
         if (stale && !m_config.oldHandleDeletes)
             return SqsError();
@@ -527,8 +544,21 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
         m_deleteLatency.add(now() - m.sentAt);
         trace(TraceKind::Deleted, m.id, stale ? 1 : 0);
         dropMessage(m);
+        if (outcome)
+            outcome->stillHeld = visibleAfterFlight(m.id); // no longer in flight
         return SqsError();
     }
+    if (outcome)
+        outcome->receivedSince = visibleAfterFlight(handle.messageId);
+    if (!m_returned.empty())
+        deleteVisibleAfterFlight(handle);
+    if (outcome) // not in flight, before or after
+        outcome->stillHeld = visibleAfterFlight(handle.messageId);
+    return SqsError();
+}
+
+void SqsQueue::deleteVisibleAfterFlight(const SqsReceiptHandle &handle)
+{
     // Not in flight: visible again after a flight (an earlier handle), or already gone.
     const auto returned = m_returned.find(handle.messageId);
     if (returned != m_returned.end() && m_config.oldHandleDeletes) {
@@ -542,7 +572,6 @@ SqsError SqsQueue::deleteMessage(const SqsReceiptHandle &handle)
             dropMessage(m);
         }
     }
-    return SqsError();
 }
 
 SimTime SqsQueue::maxVisibilityEnd(const InFlight &entry) const

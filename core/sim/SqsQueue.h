@@ -113,6 +113,14 @@ struct SqsReceivedMessage
     SqsReceiptHandle handle;
 };
 
+/// What a consumer finishing a message needs to know besides the delete's answer, found
+/// with the delete's own lookup of the message (SqsQueue::deleteMessage).
+struct SqsDeleteOutcome
+{
+    bool receivedSince = false; ///< receivedSince(handle), as it was before the delete
+    bool stillHeld = false;     ///< holdsReceivedMessage(messageId), after the delete
+};
+
 /// Gets the answer of a long poll that had to wait.
 class SqsReceiver
 {
@@ -199,8 +207,7 @@ public:
     /// after a flight): a consumer finishing it can tell if it may come back.
     bool holdsReceivedMessage(quint64 messageId) const
     {
-        return m_inFlight.contains(messageId)
-               || (!m_returned.empty() && m_returned.count(messageId) > 0);
+        return m_inFlight.contains(messageId) || visibleAfterFlight(messageId);
     }
     /// Whether the message of this handle went back to the queue or was received again
     /// since: someone else may process it too.
@@ -208,9 +215,15 @@ public:
     {
         if (const InFlight *entry = m_inFlight.find(handle.messageId))
             return entry->serial != handle.serial;
-        return !m_returned.empty() && m_returned.count(handle.messageId) > 0;
+        return visibleAfterFlight(handle.messageId);
     }
-    SqsError deleteMessage(const SqsReceiptHandle &handle);
+    SqsError deleteMessage(const SqsReceiptHandle &handle)
+    {
+        return deleteMessage(handle, nullptr);
+    }
+    /// The same, and (when `outcome` is given) what receivedSince(handle) said before it and
+    /// holdsReceivedMessage() says after it, with one lookup of the message for all three.
+    SqsError deleteMessage(const SqsReceiptHandle &handle, SqsDeleteOutcome *outcome);
     SqsError changeMessageVisibility(const SqsReceiptHandle &handle, int visibilityTimeout);
     SqsError purge();
 
@@ -305,10 +318,15 @@ private:
 
     enum class Action { Send, Receive, Delete };
 
+    /// Visible again after a flight (usually none: no hashing then).
+    bool visibleAfterFlight(quint64 messageId) const
+    {
+        return !m_returned.empty() && m_returned.count(messageId) > 0;
+    }
     SqsError validateSend(const SqsSendRequest &request, quint32 *size) const;
     SqsSendResult enqueue(const SqsSendRequest &request, quint32 size);
     bool throttle(Action action, const std::vector<quint32> &groups);
-    void makeVisible(Message message, bool returning);
+    void makeVisible(const Message &message, bool returning);
     void takeMessages(int max,
                       int visibilityTimeout,
                       int receiverNode,
@@ -316,6 +334,7 @@ private:
     void moveToDeadLetterQueue(Message message);
     void scheduleVisibilityTimer(quint64 messageId, InFlight &entry);
     void onVisibilityExpired(quint64 messageId, quint16 generation);
+    void deleteVisibleAfterFlight(const SqsReceiptHandle &handle);
     void releaseDueDelayed();
     void scheduleDelayTimer();
     void scheduleRetentionSweep();

@@ -1,6 +1,7 @@
 // The engine's own containers and the latency histogram, against simple references.
 
 #include "metrics/LatencyHistogram.h"
+#include "metrics/MetricsTable.h"
 #include "sim/EventQueue.h"
 #include "sim/FlatIdMap.h"
 #include "sim/Random.h"
@@ -27,6 +28,7 @@ private slots:
     void histogramPercentiles();
     void histogramClearAndMerge();
     void histogramExactPercentiles();
+    void metricsTableKeepsEveryRow();
 };
 
 void TestContainers::flatIdMapMatchesStdMap()
@@ -70,6 +72,12 @@ void TestContainers::flatIdMapMatchesStdMap()
     flat.clear();
     QVERIFY(flat.empty());
     QVERIFY(!flat.find(ref.begin()->first));
+    // insert(key) hands out a default value to fill in place, over an old one too.
+    flat.insert(7, 42);
+    QCOMPARE(flat.insert(7), 0);
+    flat.insert(8) = 9;
+    QCOMPARE(*flat.find(8), 9);
+    QCOMPARE(flat.size(), std::size_t(2));
 }
 
 void TestContainers::eventQueuePopsInKeyOrder()
@@ -122,8 +130,9 @@ void TestContainers::eventQueuePopsInKeyOrder()
                 push(now + rng.uniformInt(0, 40) * kSecond, 255, 13, 5);
         }
     }
-    // Many events of random delay at once (the events that fit no lane go from an array to
-    // a binary heap past 32 and back below 16): a burst of 2,000, drained while more come.
+    // Many events of random delay at once (the events that fit no lane go from the sorted
+    // slots to a binary heap past 16 and back at 8): a burst of 2,000, drained while more
+    // come.
     for (int i = 0; i < 2000; ++i)
         push(now + rng.uniformInt(0, 100000), 128, 20, quint32(6 + i % 3));
     while (!ref.empty()) {
@@ -236,6 +245,41 @@ void TestContainers::histogramExactPercentiles()
             QCOMPARE(h.max(), values.back());
         }
     }
+}
+
+void TestContainers::metricsTableKeepsEveryRow()
+{
+    // Columns are stored in chunks of 1,024 values: rows on both sides of several chunk
+    // edges read back as written, through value() and through the copies column() makes.
+    MetricsTable t;
+    QCOMPARE(t.rowCount(), std::size_t(0));
+    const int a = t.addColumn(QStringLiteral("A"));
+    const int b = t.addColumn(QStringLiteral("B"));
+    QCOMPARE(t.columnCount(), 2);
+    QCOMPARE(t.columnSize(a), std::size_t(0));
+    QVERIFY(t.column(a).empty());
+    std::vector<double> wantA;
+    std::vector<double> wantB;
+    for (int row = 0; row < 3000; ++row) {
+        wantA.push_back(row * 0.5);
+        wantB.push_back(-row);
+        t.append(a, wantA.back());
+        t.append(b, wantB.back());
+    }
+    QCOMPARE(t.rowCount(), std::size_t(3000));
+    QCOMPARE(t.columnSize(b), std::size_t(3000));
+    for (std::size_t row : {std::size_t(0),
+                            std::size_t(1023),
+                            std::size_t(1024),
+                            std::size_t(2047),
+                            std::size_t(2048),
+                            std::size_t(2999)}) {
+        QCOMPARE(t.value(a, row), wantA[row]);
+        QCOMPARE(t.value(b, row), wantB[row]);
+    }
+    QCOMPARE(t.column(a), wantA);
+    QCOMPARE(t.column(QStringLiteral("B")), wantB);
+    QVERIFY(t.column(QStringLiteral("C")).empty());
 }
 
 QTEST_GUILESS_MAIN(TestContainers)
