@@ -11,6 +11,7 @@
 #include <QMenu>
 #include <QScrollBar>
 #include <QTableView>
+#include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -130,7 +131,14 @@ QWidget *EventLogWidget::createFilterBar()
     m_textEdit->setObjectName(QStringLiteral("eventLogText"));
     m_textEdit->setPlaceholderText(tr("Filter: m-42, visible again, orders…"));
     m_textEdit->setClearButtonEnabled(true);
-    connect(m_textEdit, &QLineEdit::textChanged, m_filter, &EventLogFilter::setText);
+    // The filter runs over the whole log (up to EventLogModel::kMaxLines sentences: about
+    // 0.15 s when full),
+    // so it waits for a pause in the typing rather than running at every keystroke.
+    m_textTimer = new QTimer(this);
+    m_textTimer->setSingleShot(true);
+    m_textTimer->setInterval(kTextFilterDelayMs);
+    connect(m_textTimer, &QTimer::timeout, this, [this] { m_filter->setText(m_textEdit->text()); });
+    connect(m_textEdit, &QLineEdit::textChanged, m_textTimer, qOverload<>(&QTimer::start));
 
     m_followButton = new QToolButton(bar);
     m_followButton->setObjectName(QStringLiteral("eventLogFollow"));

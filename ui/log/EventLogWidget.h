@@ -8,6 +8,7 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableView;
+class QTimer;
 class QToolButton;
 
 namespace flowlab {
@@ -25,6 +26,9 @@ class EventLogWidget : public QWidget
     Q_OBJECT
 
 public:
+    /// How long the text filter waits after the last keystroke before it runs.
+    static constexpr int kTextFilterDelayMs = 200;
+
     explicit EventLogWidget(DiagramDocument *document, QWidget *parent = nullptr);
 
     EventLogModel *model() const { return m_model; }
@@ -51,6 +55,7 @@ private:
     QComboBox *m_nodeCombo = nullptr;
     QToolButton *m_kindsButton = nullptr;
     QLineEdit *m_textEdit = nullptr;
+    QTimer *m_textTimer = nullptr;
     QToolButton *m_followButton = nullptr;
     QLabel *m_status = nullptr;
     bool m_follow = true;
