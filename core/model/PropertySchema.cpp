@@ -257,7 +257,8 @@ QVector<PropertyDef> queueProperties()
                 0,
                 1000000,
                 "msg",
-                "Below this many visible messages a short poll may come back empty."),
+                "Below this many visible messages a short poll may come back empty or with "
+                "fewer messages than it asked for (0: never)."),
         intProp("inFlightLimit",
                 "In-flight limit",
                 120000,

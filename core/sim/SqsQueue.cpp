@@ -323,8 +323,13 @@ void SqsQueue::receiveMessage(const SqsReceiveRequest &req,
             trace(TraceKind::EmptyReceive, 0, 1, req.receiverNode);
             return;
         }
+        // Otherwise the servers it samples hold only some of a small backlog: it returns
+        // from one message up to what it asked for, at random (spec §1.5).
+        int max = req.maxNumberOfMessages;
+        if (max > 1 && visible > 1 && qint64(visible) < m_config.shortPollSmallBacklog)
+            max = int(rng().uniformInt(1, std::min<qint64>(max, qint64(visible))));
         if (!atLimit)
-            takeMessages(req.maxNumberOfMessages, visibility, req.receiverNode, result.messages);
+            takeMessages(max, visibility, req.receiverNode, result.messages);
         if (result.messages.empty()) {
             ++m_stats.emptyReceives;
             trace(TraceKind::EmptyReceive, 0, 0, req.receiverNode);

@@ -416,9 +416,12 @@ void SqsService::createQueue(const QJsonObject &p, const QString &host, const Re
         queues += other.id >= Diagram::kEndpointIdBase && other.kind == NodeKind::SqsQueue;
     n.position = clientsRow() + QPointF(300.0 + 260.0 * queues, 0);
     n.settings.insert(QStringLiteral("fifo"), fifo);
-    // A client's queue behaves as AWS documents it, without the simulator's random knobs.
+    // A client's queue behaves as AWS documents it, without the simulator's random knobs:
+    // no duplicate deliveries, and short polls find every visible message (up to the number
+    // asked for) rather than only those on the servers sampled.
     n.settings.insert(QStringLiteral("duplicateDeliveryProbability"), 0.0);
     n.settings.insert(QStringLiteral("shortPollEmptyProbability"), 0.0);
+    n.settings.insert(QStringLiteral("shortPollSmallBacklog"), 0);
     QString why;
     if (!m_sim.addNode(n, &why))
         return reply(SqsError(SqsErrorCode::InternalFailure, why), {});

@@ -38,9 +38,11 @@ struct QueueFixture
         : engine(seed)
         , collector(engine)
     {
-        // The randomised knobs are off unless a test turns them on.
+        // The randomised knobs are off unless a test turns them on: no duplicate deliveries,
+        // and a short poll finds every visible message (up to the number asked for).
         config.duplicateDeliveryProbability = 0.0;
         config.shortPollEmptyProbability = 0.0;
+        config.shortPollSmallBacklog = 0;
         queue = static_cast<SqsQueue *>(
             engine.addNode(std::make_unique<SqsQueue>(engine, 1, QStringLiteral("q"), config)));
         engine.start();
@@ -50,6 +52,7 @@ struct QueueFixture
     {
         config.duplicateDeliveryProbability = 0.0;
         config.shortPollEmptyProbability = 0.0;
+        config.shortPollSmallBacklog = 0;
         return static_cast<SqsQueue *>(engine.addNode(
             std::make_unique<SqsQueue>(engine, id, QStringLiteral("q%1").arg(id), config)));
     }

@@ -38,6 +38,7 @@ private slots:
     void queueDefaultWaitTimeMakesLongPoll();
     void shortPollCanMissMessages();
     void shortPollLargeBacklogNeverMisses();
+    void shortPollSmallBacklogReturnsSome();
     void receiveReturnsAtMostMax();
     void retentionExpiresVisibleMessages();
     void retentionExpiresInFlightMessages();
@@ -408,6 +409,7 @@ void TestSqsReceive::queueDefaultWaitTimeMakesLongPoll()
 void TestSqsReceive::shortPollCanMissMessages()
 {
     QueueFixture f;
+    QVERIFY(f.queue->applySetting(QStringLiteral("shortPollSmallBacklog"), 1000));
     QVERIFY(f.queue->applySetting(QStringLiteral("shortPollEmptyProbability"), 1.0));
     f.send("present");
     QVERIFY(f.receive().empty()); // the sampled servers held none of it
@@ -429,6 +431,44 @@ void TestSqsReceive::shortPollLargeBacklogNeverMisses()
         f.send("m");
     QCOMPARE(f.receive(1).size(), std::size_t(1));
     QVERIFY(f.receive(1).empty()); // now 4 visible: below the threshold
+}
+
+void TestSqsReceive::shortPollSmallBacklogReturnsSome()
+{
+    // Below the small-backlog threshold a short poll asking for 10 of 8 visible messages
+    // returns from 1 to 8 of them (the servers it sampled), oldest first; a long poll, or a
+    // backlog at the threshold, returns all it may.
+    int partial = 0;
+    int whole = 0;
+    for (quint64 seed = 1; seed <= 40; ++seed) {
+        QueueFixture f({}, seed);
+        QVERIFY(f.queue->applySetting(QStringLiteral("shortPollSmallBacklog"), 1000));
+        for (int i = 0; i < 8; ++i)
+            f.send(QByteArray::number(i));
+        const auto got = f.receive(10);
+        QVERIFY(!got.empty());
+        QVERIFY(got.size() <= 8);
+        for (std::size_t i = 0; i < got.size(); ++i)
+            QCOMPARE(f.bodyOf(got[i]), QByteArray::number(qint64(i)));
+        QCOMPARE(f.queue->visibleCount(), int(8 - got.size()));
+        QCOMPARE(f.queue->stats().emptyReceives, quint64(0));
+        (got.size() < 8 ? partial : whole) += 1;
+    }
+    QVERIFY(partial > 0);
+    QVERIFY(whole > 0);
+
+    QueueFixture f;
+    QVERIFY(f.queue->applySetting(QStringLiteral("shortPollSmallBacklog"), 8));
+    for (int i = 0; i < 8; ++i)
+        f.send("m");
+    QCOMPARE(f.receive(10).size(), std::size_t(8)); // 8 visible: not below the threshold
+    QVERIFY(f.queue->applySetting(QStringLiteral("shortPollSmallBacklog"), 1000));
+    for (int i = 0; i < 8; ++i)
+        f.send("m");
+    SqsReceiveRequest r;
+    r.maxNumberOfMessages = 10;
+    r.waitTimeSeconds = 1; // a long poll asks every server
+    QCOMPARE(f.queue->receiveMessage(r, &f.collector, 0).messages.size(), std::size_t(8));
 }
 
 void TestSqsReceive::receiveReturnsAtMostMax()
