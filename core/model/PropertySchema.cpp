@@ -243,6 +243,14 @@ QVector<PropertyDef> queueProperties()
                    "",
                    "Standard only: probability that a deleted message is delivered again "
                    "(at-least-once delivery)."),
+        doubleProp("outOfOrderProbability",
+                   "Out-of-order delivery",
+                   0.0,
+                   0.0,
+                   1.0,
+                   "",
+                   "Standard only: probability that a message a receive returns is not the "
+                   "oldest visible one but one of the next few (best-effort ordering)."),
         doubleProp("shortPollEmptyProbability",
                    "Short-poll empty chance",
                    0.05,

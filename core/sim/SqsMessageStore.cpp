@@ -82,6 +82,26 @@ void SqsStandardStore::take(int max, std::vector<Message> &out)
         out.push_back(m);
 }
 
+void SqsStandardStore::takeOutOfOrder(int max, std::vector<Message> &out, Rng &rng, double chance)
+{
+    Message m;
+    for (int i = 0; i < max; ++i) {
+        // A later message first: one of the next few new messages (those never received
+        // stand in order in m_fresh; taking one from near its front keeps that order).
+        if (m_fresh.size() > 1 && rng.bernoulli(chance)) {
+            const qint64 span = qint64(std::min(m_fresh.size(), kOutOfOrderSpan));
+            const auto at = m_fresh.begin() + std::ptrdiff_t(rng.uniformInt(1, span - 1));
+            out.push_back(*at);
+            m_fresh.erase(at);
+            --m_count;
+            continue;
+        }
+        if (!popOldest(&m))
+            break;
+        out.push_back(m);
+    }
+}
+
 SimTime SqsStandardStore::oldestEnqueuedAt() const
 {
     SimTime t = kNever;

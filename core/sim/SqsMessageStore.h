@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Message.h"
+#include "Random.h"
 
 #include <deque>
 #include <functional>
@@ -34,6 +35,16 @@ public:
     /// the group with the oldest head, then the next group; each taken message blocks its
     /// group until endFlight() or push() brings it back.
     virtual void take(int max, std::vector<Message> &out) = 0;
+    /// As take(), but each message is, with probability `chance`, not the oldest visible one
+    /// but one of the next kOutOfOrderSpan - 1 (a standard queue's best-effort ordering).
+    /// FIFO queues keep their order: the default is take().
+    virtual void takeOutOfOrder(int max, std::vector<Message> &out, Rng &rng, double chance)
+    {
+        Q_UNUSED(rng);
+        Q_UNUSED(chance);
+        take(max, out);
+    }
+    static constexpr std::size_t kOutOfOrderSpan = 10;
     /// FIFO: a taken message of `group` is gone for good (deleted, moved, expired).
     virtual void endFlight(quint32 group) = 0;
     /// Not virtual: the queue asks on every send, receive and serve.
@@ -62,6 +73,7 @@ public:
     void putBack(const Message &m) override { push(m); }
     bool erase(quint64 id, quint32 group, Message *out) override;
     void take(int max, std::vector<Message> &out) override;
+    void takeOutOfOrder(int max, std::vector<Message> &out, Rng &rng, double chance) override;
     void endFlight(quint32) override {}
     SimTime oldestEnqueuedAt() const override;
     bool popOldestBefore(SimTime cutoff, Message *out) override;

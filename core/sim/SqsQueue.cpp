@@ -367,7 +367,10 @@ void SqsQueue::takeMessages(int max,
             break;
         taken.clear();
         accumulateArea();
-        m_store->take(want, taken);
+        if (m_config.outOfOrderProbability > 0 && !m_config.fifo)
+            m_store->takeOutOfOrder(want, taken, rng(), m_config.outOfOrderProbability);
+        else
+            m_store->take(want, taken);
         if (taken.empty())
             break;
         for (Message &m : taken) {

@@ -39,6 +39,7 @@ struct SqsQueueConfig
     bool throughputPerGroup = false;      ///< FifoThroughputLimit=perMessageGroupId
     int maxReceiveCount = 10;             ///< with a dead-letter queue
     double duplicateDeliveryProbability = 0.001;
+    double outOfOrderProbability = 0.0; ///< standard: a receive skips the oldest message
     double shortPollEmptyProbability = 0.05;
     int shortPollSmallBacklog = 1000;
     int inFlightLimit = 120000;

@@ -37,6 +37,8 @@ bool SqsQueue::applySetting(const QString &key, const QVariant &value)
         next.maxReceiveCount = parsed.maxReceiveCount;
     } else if (key == QLatin1String("duplicateDeliveryProbability")) {
         next.duplicateDeliveryProbability = parsed.duplicateDeliveryProbability;
+    } else if (key == QLatin1String("outOfOrderProbability")) {
+        next.outOfOrderProbability = parsed.outOfOrderProbability;
     } else if (key == QLatin1String("shortPollEmptyProbability")) {
         next.shortPollEmptyProbability = parsed.shortPollEmptyProbability;
     } else if (key == QLatin1String("shortPollSmallBacklog")) {

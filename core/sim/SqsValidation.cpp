@@ -114,6 +114,7 @@ SqsQueueConfig SqsQueueConfig::fromSettings(const QVariantMap &s)
     c.maxReceiveCount = i("maxReceiveCount", c.maxReceiveCount);
     c.duplicateDeliveryProbability = d("duplicateDeliveryProbability",
                                        c.duplicateDeliveryProbability);
+    c.outOfOrderProbability = d("outOfOrderProbability", c.outOfOrderProbability);
     c.shortPollEmptyProbability = d("shortPollEmptyProbability", c.shortPollEmptyProbability);
     c.shortPollSmallBacklog = i("shortPollSmallBacklog", c.shortPollSmallBacklog);
     c.inFlightLimit = i("inFlightLimit", c.inFlightLimit);

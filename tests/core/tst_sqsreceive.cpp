@@ -39,6 +39,7 @@ private slots:
     void shortPollCanMissMessages();
     void shortPollLargeBacklogNeverMisses();
     void shortPollSmallBacklogReturnsSome();
+    void outOfOrderDelivery();
     void receiveReturnsAtMostMax();
     void retentionExpiresVisibleMessages();
     void retentionExpiresInFlightMessages();
@@ -469,6 +470,63 @@ void TestSqsReceive::shortPollSmallBacklogReturnsSome()
     r.maxNumberOfMessages = 10;
     r.waitTimeSeconds = 1; // a long poll asks every server
     QCOMPARE(f.queue->receiveMessage(r, &f.collector, 0).messages.size(), std::size_t(8));
+}
+
+void TestSqsReceive::outOfOrderDelivery()
+{
+    // Off (the default): oldest first.
+    {
+        QueueFixture f;
+        for (int i = 0; i < 30; ++i)
+            f.send(QByteArray::number(i));
+        int next = 0;
+        while (f.queue->visibleCount() > 0) {
+            for (const auto &m : f.receive(10))
+                QCOMPARE(f.bodyOf(m), QByteArray::number(next++));
+        }
+    }
+    // On: some messages come before older ones, each at most kOutOfOrderSpan - 1 places
+    // early, and every message exactly once.
+    QueueFixture f;
+    QVERIFY(f.queue->applySetting(QStringLiteral("outOfOrderProbability"), 0.3));
+    const int count = 200;
+    for (int i = 0; i < count; ++i)
+        f.send(QByteArray::number(i));
+    QList<int> order;
+    while (f.queue->visibleCount() > 0) {
+        for (const auto &m : f.receive(10))
+            order.append(f.bodyOf(m).toInt());
+    }
+    QCOMPARE(order.size(), count);
+    QList<int> sorted = order;
+    std::sort(sorted.begin(), sorted.end());
+    for (int i = 0; i < count; ++i)
+        QCOMPARE(sorted[i], i);
+    int early = 0;
+    for (int i = 0; i < count; ++i) {
+        // Received at position i: never more than span - 1 ahead of where order puts it.
+        QVERIFY(order[i] - i < int(SqsMessageStore::kOutOfOrderSpan));
+        early += order[i] > i ? 1 : 0;
+    }
+    QVERIFY(early >= count / 10);
+
+    // FIFO queues keep their order whatever the setting says.
+    SqsQueueConfig fifo;
+    fifo.fifo = true;
+    fifo.contentBasedDeduplication = true;
+    QueueFixture g(fifo);
+    QVERIFY(g.queue->applySetting(QStringLiteral("outOfOrderProbability"), 1.0));
+    for (int i = 0; i < 20; ++i)
+        g.send(QByteArray::number(i), QStringLiteral("group"));
+    int next = 0;
+    while (g.queue->visibleCount() > 0) {
+        const auto got = g.receive(10);
+        for (const auto &m : got)
+            QCOMPARE(g.bodyOf(m), QByteArray::number(next++));
+        for (const auto &m : got)
+            g.queue->deleteMessage(m.handle);
+    }
+    QCOMPARE(next, 20);
 }
 
 void TestSqsReceive::receiveReturnsAtMostMax()

@@ -192,6 +192,13 @@ void TestInspector::inspectorEditorsFromSchema()
     NodePage *queue = w.inspector()->currentPage();
     QVERIFY(!queue->editor(QStringLiteral("deduplicationScope"))->isEnabled());
     QVERIFY(queue->editor(QStringLiteral("duplicateDeliveryProbability"))->isEnabled());
+    QVERIFY(queue->editor(QStringLiteral("outOfOrderProbability"))->isEnabled());
+    // A FIFO queue keeps order and delivers once: those two are greyed out.
+    w.document()->setNodeSetting(2, QStringLiteral("fifo"), true, false);
+    QVERIFY(!queue->editor(QStringLiteral("duplicateDeliveryProbability"))->isEnabled());
+    QVERIFY(!queue->editor(QStringLiteral("outOfOrderProbability"))->isEnabled());
+    w.document()->setNodeSetting(2, QStringLiteral("fifo"), false, false);
+    QVERIFY(queue->editor(QStringLiteral("outOfOrderProbability"))->isEnabled());
     // The advanced settings are folded until asked for.
     QVERIFY(!queue->isAdvancedShown());
     queue->setAdvancedShown(true);

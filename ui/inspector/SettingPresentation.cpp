@@ -70,6 +70,10 @@ bool SettingPresentation::applies(const Node &node, const QString &key, QString 
             return refuse(reason, tr("Only for FIFO queues."));
         if (fifo && key == QLatin1String("duplicateDeliveryProbability"))
             return refuse(reason, tr("Only for standard queues: FIFO queues deliver once."));
+        if (fifo && key == QLatin1String("outOfOrderProbability"))
+            return refuse(reason,
+                          tr("Only for standard queues: FIFO queues keep the order of each "
+                             "message group."));
         return true;
     }
     case NodeKind::ConsumerGroup:
