@@ -13,6 +13,7 @@
 #include "canvas/DiagramScene.h"
 #include "canvas/LinkItem.h"
 #include "document/DiagramDocument.h"
+#include "inspector/DurationSpinBox.h"
 #include "inspector/InspectorWidget.h"
 #include "inspector/NodePage.h"
 #include "inspector/PropertyEditor.h"
@@ -55,6 +56,12 @@ private slots:
     void inspectorRefusalShownInline();
     void inspectorFollowsUndo();
     void sliderDragIsOneUndoStep();
+    void durationText_data();
+    void durationText();
+    void durationTyped_data();
+    void durationTyped();
+    void durationSteps();
+    void retentionReadsInDays();
 
 private:
     QTemporaryDir m_config;
@@ -157,7 +164,10 @@ void TestInspector::inspectorEditorsFromSchema()
                 QVERIFY(spin);
                 QCOMPARE(spin->minimum(), int(def.minimum));
                 QCOMPARE(spin->maximum(), int(def.maximum));
-                QCOMPARE(spin->suffix(), def.unit.isEmpty() ? QString() : " " + def.unit);
+                if (PropertyEditor::isDuration(def)) // "4 d", "30 s": the units are in the text
+                    QVERIFY(qobject_cast<DurationSpinBox *>(spin) && spin->suffix().isEmpty());
+                else
+                    QCOMPARE(spin->suffix(), def.unit.isEmpty() ? QString() : " " + def.unit);
                 break;
             }
             case PropertyDef::Type::Double: {
@@ -165,7 +175,10 @@ void TestInspector::inspectorEditorsFromSchema()
                 QVERIFY(spin);
                 QCOMPARE(spin->minimum(), def.minimum);
                 QCOMPARE(spin->maximum(), def.maximum);
-                QCOMPARE(spin->suffix(), def.unit.isEmpty() ? QString() : " " + def.unit);
+                if (PropertyEditor::isDuration(def)) // "4 d", "30 s": the units are in the text
+                    QVERIFY(qobject_cast<DurationSpinBox *>(spin) && spin->suffix().isEmpty());
+                else
+                    QCOMPARE(spin->suffix(), def.unit.isEmpty() ? QString() : " " + def.unit);
                 break;
             }
             case PropertyDef::Type::Enum: {
@@ -292,6 +305,107 @@ void TestInspector::sliderDragIsOneUndoStep()
     trigger(w, "actionUndo");
     QCOMPARE(bytes(w), before);
     QCOMPARE(rate->value(), 20.0);
+}
+
+void TestInspector::durationText_data()
+{
+    QTest::addColumn<int>("seconds");
+    QTest::addColumn<QString>("text");
+    QTest::newRow("zero") << 0 << "0 s";
+    QTest::newRow("seconds") << 45 << "45 s";
+    QTest::newRow("minute") << 60 << "1 min";
+    QTest::newRow("minutes and seconds") << 90 << "1 min 30 s";
+    QTest::newRow("hours and minutes") << 5400 << "1 h 30 min";
+    QTest::newRow("12 h (the visibility cap)") << 43200 << "12 h";
+    QTest::newRow("4 d (the default retention)") << 345600 << "4 d";
+    QTest::newRow("14 d (the longest retention)") << 1209600 << "14 d";
+    QTest::newRow("every unit") << 90061 << "1 d 1 h 1 min 1 s";
+}
+
+void TestInspector::durationText()
+{
+    QFETCH(int, seconds);
+    QFETCH(QString, text);
+    QCOMPARE(DurationSpinBox::format(seconds), text);
+    QCOMPARE(DurationSpinBox::parse(text), std::optional<int>(seconds));
+}
+
+void TestInspector::durationTyped_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<int>("seconds"); // -1: not a duration
+    QTest::newRow("plain seconds") << "90" << 90;
+    QTest::newRow("seconds") << "90 s" << 90;
+    QTest::newRow("no spaces") << "2d3h" << 183600;
+    QTest::newRow("decimal hours") << "1.5 h" << 5400;
+    QTest::newRow("decimal comma") << "1,5 h" << 5400;
+    QTest::newRow("words") << "2 days 1 hour" << 176400;
+    QTest::newRow("m for minutes") << "10m" << 600;
+    QTest::newRow("upper case") << "4 D" << 345600;
+    QTest::newRow("empty") << "" << -1;
+    QTest::newRow("a word") << "soon" << -1;
+    QTest::newRow("unit alone") << "h" << -1;
+    QTest::newRow("negative") << "-5 s" << -1;
+}
+
+void TestInspector::durationTyped()
+{
+    QFETCH(QString, typed);
+    QFETCH(int, seconds);
+    QCOMPARE(DurationSpinBox::parse(typed),
+             seconds < 0 ? std::optional<int>() : std::optional<int>(seconds));
+}
+
+void TestInspector::durationSteps()
+{
+    DurationSpinBox spin;
+    spin.setRange(60, 1209600);
+    spin.setValue(4800); // 1 h 20 min
+    spin.stepBy(1);
+    QCOMPARE(spin.value(), 7200); // 2 h
+    spin.setValue(4800);
+    spin.stepBy(-1);
+    QCOMPARE(spin.value(), 3600); // 1 h
+    spin.stepBy(-1);
+    QCOMPARE(spin.value(), 3540); // 59 min
+    spin.setValue(345600);
+    spin.stepBy(1);
+    QCOMPARE(spin.value(), 432000); // 5 d
+    spin.stepBy(-2);
+    QCOMPARE(spin.value(), 259200); // 3 d
+    spin.setValue(1209600);
+    spin.stepBy(1);
+    QCOMPARE(spin.value(), 1209600); // the maximum holds
+    spin.setValue(90);
+    spin.stepBy(-5);
+    QCOMPARE(spin.value(), 60); // the minimum holds
+    QCOMPARE(spin.text(), QStringLiteral("1 min"));
+}
+
+void TestInspector::retentionReadsInDays()
+{
+    TestWindow w;
+    QVERIFY(w.loadFile(QStringLiteral(":/examples/video-processing.flowlab")));
+    w.scene()->selectIds({2});
+    NodePage *page = w.inspector()->currentPage();
+    auto *retention = page->findChild<QSpinBox *>(QStringLiteral("messageRetentionPeriod"));
+    QVERIFY(qobject_cast<DurationSpinBox *>(retention));
+    QCOMPARE(
+        retention->value(),
+        w.document()->diagram().node(2)->setting(QStringLiteral("messageRetentionPeriod")).toInt());
+    QCOMPARE(retention->text(), DurationSpinBox::format(retention->value()));
+    // Typed in days: the document gets the seconds.
+    retention->selectAll();
+    QTest::keyClicks(retention, QStringLiteral("2 d"));
+    QTest::keyClick(retention, Qt::Key_Return);
+    QCOMPARE(
+        w.document()->diagram().node(2)->setting(QStringLiteral("messageRetentionPeriod")).toInt(),
+        172800);
+    QCOMPARE(retention->text(), QStringLiteral("2 d"));
+    // Short settings in seconds keep the plain spin box with its unit.
+    auto *delay = page->findChild<QSpinBox *>(QStringLiteral("delaySeconds"));
+    QVERIFY(!qobject_cast<DurationSpinBox *>(delay));
+    QCOMPARE(delay->suffix(), QStringLiteral(" s"));
 }
 
 QTEST_MAIN(TestInspector)

@@ -1,5 +1,7 @@
 #include "PropertyEditor.h"
 
+#include "DurationSpinBox.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
@@ -100,6 +102,12 @@ PropertyEditor::PropertyEditor(const PropertyDef &def, QWidget *parent)
     setValue(def.defaultValue);
 }
 
+bool PropertyEditor::isDuration(const PropertyDef &def)
+{
+    return def.type == PropertyDef::Type::Int && def.unit == QLatin1String("s")
+           && def.maximum >= 3600;
+}
+
 bool PropertyEditor::wantsSlider(const PropertyDef &def)
 {
     if (def.type != PropertyDef::Type::Int && def.type != PropertyDef::Type::Double)
@@ -141,14 +149,19 @@ void PropertyEditor::buildBool()
 
 void PropertyEditor::buildInt()
 {
-    m_spin = new QSpinBox(this);
+    // Seconds that can run to hours or days read in days, hours and minutes ("4 d").
+    const bool duration = isDuration(m_def);
+    m_spin = duration ? new DurationSpinBox(this) : new QSpinBox(this);
     m_editor = m_spin;
     m_spin->setRange(int(std::max(m_def.minimum, double(std::numeric_limits<int>::min()))),
                      int(std::min(m_def.maximum, double(std::numeric_limits<int>::max()))));
-    m_spin->setSuffix(suffixFor(m_def));
+    if (!duration)
+        m_spin->setSuffix(suffixFor(m_def));
     m_spin->setSpecialValueText(specialValueText(m_def));
-    m_spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
-    m_spin->setGroupSeparatorShown(true);
+    if (!duration) {
+        m_spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
+        m_spin->setGroupSeparatorShown(true);
+    }
     // Typed digits count once, on Enter or when focus leaves, not one per keystroke.
     m_spin->setKeyboardTracking(false);
     m_spin->setAccelerated(true);

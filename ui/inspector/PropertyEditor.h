@@ -44,6 +44,9 @@ public:
 
     /// Whether a setting is worth a slider: rates, probabilities and instance counts.
     static bool wantsSlider(const PropertyDef &def);
+    /// Whether an int setting in seconds is edited as a duration (DurationSpinBox): one
+    /// whose range reaches an hour or more.
+    static bool isDuration(const PropertyDef &def);
     /// "perMessageGroupId" -> "Per message group id", "message-id" -> "Message id".
     static QString choiceText(const QString &choice);
 
