@@ -39,6 +39,12 @@ QList<BundledExamples::Example> BundledExamples::all()
          QCoreApplication::translate("BundledExamples",
                                      "A FIFO queue with 8 message groups: strict order per group, "
                                      "a group blocked while one of its messages is in flight.")},
+        {QCoreApplication::translate("BundledExamples", "Standard queue delivery"),
+         QStringLiteral(":/examples/standard-queue-delivery.flowlab"),
+         QCoreApplication::translate("BundledExamples",
+                                     "At-least-once, best-effort order: now and then a message "
+                                     "comes twice or before an older one, and short polls come "
+                                     "back empty or with fewer messages than asked for.")},
     };
 }
 

@@ -689,7 +689,8 @@ void TestDiagramFile::expectedExamplesExist()
 {
     for (const char *name : {"video-processing.flowlab",
                              "visibility-timeout-too-short.flowlab",
-                             "fifo-message-groups.flowlab"}) {
+                             "fifo-message-groups.flowlab",
+                             "standard-queue-delivery.flowlab"}) {
         QVERIFY2(QFileInfo::exists(QDir(kExamplesDir).filePath(QString::fromLatin1(name))), name);
     }
 }

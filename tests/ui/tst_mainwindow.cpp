@@ -396,7 +396,7 @@ void TestMainWindow::replacingPromptsForUnsavedWork()
 void TestMainWindow::examplesMenu()
 {
     const QList<BundledExamples::Example> examples = BundledExamples::all();
-    QCOMPARE(examples.size(), 3);
+    QCOMPARE(examples.size(), 4);
     TestWindow w;
     for (const BundledExamples::Example &example : examples) {
         const QString file = QFileInfo(example.path).fileName();
