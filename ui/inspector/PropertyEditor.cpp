@@ -155,10 +155,9 @@ void PropertyEditor::buildInt()
     m_editor = m_spin;
     m_spin->setRange(int(std::max(m_def.minimum, double(std::numeric_limits<int>::min()))),
                      int(std::min(m_def.maximum, double(std::numeric_limits<int>::max()))));
-    if (!duration)
-        m_spin->setSuffix(suffixFor(m_def));
     m_spin->setSpecialValueText(specialValueText(m_def));
-    if (!duration) {
+    if (!duration) { // a DurationSpinBox writes its units and steps by them
+        m_spin->setSuffix(suffixFor(m_def));
         m_spin->setStepType(QAbstractSpinBox::AdaptiveDecimalStepType);
         m_spin->setGroupSeparatorShown(true);
     }

@@ -132,8 +132,8 @@ QWidget *EventLogWidget::createFilterBar()
     m_textEdit->setPlaceholderText(tr("Filter: m-42, visible again, orders…"));
     m_textEdit->setClearButtonEnabled(true);
     // The filter runs over the whole log (up to EventLogModel::kMaxLines sentences: about
-    // 0.15 s when full),
-    // so it waits for a pause in the typing rather than running at every keystroke.
+    // 0.15 s when full), so it waits for a pause in the typing rather than running at every
+    // keystroke.
     m_textTimer = new QTimer(this);
     m_textTimer->setSingleShot(true);
     m_textTimer->setInterval(kTextFilterDelayMs);
